@@ -1,0 +1,77 @@
+package io.jurist.ruleset;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compiled ruleset decisions are made with on this node: one immutable object behind one
+ * reference, swapped atomically. A request that took the reference finishes on that version.
+ * The node follows the active version recorded in the database.
+ */
+@Component
+public class ActiveRuleset {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
+
+    private final AtomicReference<CompiledRuleset> current = new AtomicReference<>();
+    private final RulesetStore store;
+    private final RulesetCompiler compiler;
+    private final ApplicationEventPublisher events;
+
+    ActiveRuleset(RulesetStore store, RulesetCompiler compiler, ApplicationEventPublisher events) {
+        this.store = store;
+        this.compiler = compiler;
+        this.events = events;
+    }
+
+    /** The ruleset to decide with now; throws when there is none. */
+    public CompiledRuleset current() {
+        CompiledRuleset ruleset = current.get();
+        if (ruleset == null) {
+            throw new RulesetUnavailableException("No active ruleset is loaded on this node yet");
+        }
+        return ruleset;
+    }
+
+    public Optional<CompiledRuleset> peek() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Loads the database's active version if this node does not serve it yet. */
+    @Scheduled(fixedDelayString = "${jurist.rules.follow-interval:2s}", initialDelayString = "${jurist.rules.follow-interval:2s}")
+    public void follow() {
+        try {
+            store.activeVersion().ifPresent(this::load);
+        } catch (RuntimeException e) {
+            // Keep serving the version we have; the next round tries again.
+            log.error("Could not follow the active ruleset version", e);
+        }
+    }
+
+    /** Compiles and publishes the given stored version unless it is already being served. */
+    synchronized void load(int version) {
+        CompiledRuleset served = current.get();
+        if (served != null && served.version() == version) {
+            return;
+        }
+        RulesetVersion stored = store.find(version).orElseThrow();
+        CompiledRuleset compiled = compiler.compile(version, store.files(version), stored.activatedAt());
+        publish(compiled);
+    }
+
+    /** Publishes an already compiled version, unless this node already serves a later one. */
+    synchronized void publish(CompiledRuleset compiled) {
+        CompiledRuleset served = current.get();
+        if (served != null && served.version() >= compiled.version()) {
+            return;
+        }
+        current.set(compiled);
+        log.info("Serving ruleset version {} ({})", compiled.version(), compiled.revision());
+        events.publishEvent(new RulesetActivated(compiled.version(), compiled.revision(), compiled.activatedAt()));
+    }
+}

@@ -1,0 +1,228 @@
+package io.jurist.ruleset;
+
+import io.jurist.facts.ConsentModel;
+import io.jurist.facts.Countries;
+import io.jurist.facts.JurisdictionPolicy;
+import io.jurist.facts.PurposeStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The reference tables of a ruleset, read and checked: purposes, regions, and the status of each
+ * purpose in each jurisdiction, resolved per country (a country row beats a region row beats *).
+ */
+public final class ReferenceData {
+
+    static final String PURPOSES = "reference/purposes.csv";
+    static final String REGIONS = "reference/regions.csv";
+    static final String JURISDICTIONS = "reference/jurisdictions.csv";
+    static final String REST_OF_WORLD = "REST_OF_WORLD";
+    static final String EVERYWHERE = "*";
+
+    private final Map<String, Purpose> purposes;
+    private final Map<String, String> regionOfCountry;
+    /** country -> purpose -> policy, for every assigned country. */
+    private final Map<String, Map<String, JurisdictionPolicy>> policies;
+
+    private ReferenceData(Map<String, Purpose> purposes, Map<String, String> regionOfCountry,
+                          Map<String, Map<String, JurisdictionPolicy>> policies) {
+        this.purposes = purposes;
+        this.regionOfCountry = regionOfCountry;
+        this.policies = policies;
+    }
+
+    /** Reads the tables, adding every problem found to the list. */
+    static ReferenceData read(Map<String, String> files, List<RulesetProblem> problems) {
+        Map<String, Purpose> purposes = readPurposes(files, problems);
+        Map<String, String> regions = readRegions(files, problems);
+        Map<String, Map<String, JurisdictionPolicy>> policies =
+                readPolicies(files, purposes, regions, problems);
+        return new ReferenceData(Collections.unmodifiableMap(purposes), Map.copyOf(regions), policies);
+    }
+
+    private static String required(Map<String, String> files, String path, List<RulesetProblem> problems) {
+        String content = files.get(path);
+        if (content == null) {
+            problems.add(new RulesetProblem(path, 0, "The ruleset must contain " + path));
+            return "";
+        }
+        return content;
+    }
+
+    private static Map<String, Purpose> readPurposes(Map<String, String> files, List<RulesetProblem> problems) {
+        Map<String, Purpose> purposes = new LinkedHashMap<>();
+        String content = required(files, PURPOSES, problems);
+        for (CsvTable.Row row : CsvTable.parse(PURPOSES, content,
+                List.of("code", "name", "fides_data_use", "description"), problems)) {
+            String code = row.get("code");
+            if (!code.matches("[A-Z][A-Z0-9_]{0,63}")) {
+                problems.add(new RulesetProblem(PURPOSES, row.line(),
+                        "Purpose code '" + code + "' must be upper case letters, digits and _"));
+            } else if (purposes.putIfAbsent(code, new Purpose(code, row.get("name"),
+                    row.get("fides_data_use"), row.get("description"))) != null) {
+                problems.add(new RulesetProblem(PURPOSES, row.line(), "Purpose " + code + " is listed twice"));
+            }
+        }
+        return purposes;
+    }
+
+    private static Map<String, String> readRegions(Map<String, String> files, List<RulesetProblem> problems) {
+        Map<String, String> regions = new HashMap<>();
+        String content = required(files, REGIONS, problems);
+        for (CsvTable.Row row : CsvTable.parse(REGIONS, content, List.of("region", "country"), problems)) {
+            String region = row.get("region");
+            Optional<String> country = Countries.normalize(row.get("country"));
+            if (country.isEmpty()) {
+                problems.add(new RulesetProblem(REGIONS, row.line(),
+                        "'" + row.get("country") + "' is not an ISO 3166-1 alpha-2 country code"));
+            } else if (!region.matches("[A-Z][A-Z0-9_]*") || region.equals(REST_OF_WORLD)) {
+                problems.add(new RulesetProblem(REGIONS, row.line(), "Region '" + region
+                        + "' must be upper case letters, digits and _, and not " + REST_OF_WORLD));
+            } else {
+                String previous = regions.putIfAbsent(country.get(), region);
+                if (previous != null) {
+                    problems.add(new RulesetProblem(REGIONS, row.line(), country.get()
+                            + " is already in region " + previous + "; a country belongs to one region"));
+                }
+            }
+        }
+        return regions;
+    }
+
+    private static Map<String, Map<String, JurisdictionPolicy>> readPolicies(
+            Map<String, String> files, Map<String, Purpose> purposes, Map<String, String> regions,
+            List<RulesetProblem> problems) {
+        Set<String> regionNames = Set.copyOf(regions.values());
+        // key: jurisdiction as written -> purpose -> row policy (country filled in on resolution)
+        Map<String, Map<String, JurisdictionPolicy>> rows = new HashMap<>();
+        String content = required(files, JURISDICTIONS, problems);
+        for (CsvTable.Row row : CsvTable.parse(JURISDICTIONS, content,
+                List.of("jurisdiction", "purpose", "status", "consent_model", "since", "reference"), problems)) {
+            int before = problems.size();
+            String written = row.get("jurisdiction").toUpperCase(java.util.Locale.ROOT);
+            String key = written;
+            if (!written.equals(EVERYWHERE) && !regionNames.contains(written)) {
+                Optional<String> country = Countries.normalize(written);
+                if (country.isPresent()) {
+                    key = country.get();
+                } else {
+                    problems.add(new RulesetProblem(JURISDICTIONS, row.line(), "Jurisdiction '" + written
+                            + "' is neither a country code, a region of " + REGIONS + ", nor *"));
+                }
+            }
+            String purpose = row.get("purpose");
+            if (!purposes.containsKey(purpose)) {
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                        "Purpose '" + purpose + "' is not listed in " + PURPOSES));
+            }
+            PurposeStatus status = parseEnum(PurposeStatus.class, row, "status", problems);
+            ConsentModel model = parseEnum(ConsentModel.class, row, "consent_model", problems);
+            Instant since = parseSince(row, problems);
+            String reference = row.get("reference");
+            if (reference.isBlank()) {
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                        "Every row needs a reference: the engagement, change or document that set it"));
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            JurisdictionPolicy policy = new JurisdictionPolicy(key, null, purpose, status, model, since,
+                    reference, written);
+            if (rows.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(purpose, policy) != null) {
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                        "A row for " + key + " and " + purpose + " is already in the table"));
+            }
+        }
+        Map<String, Map<String, JurisdictionPolicy>> resolved = new TreeMap<>();
+        for (String country : Countries.assigned()) {
+            String region = regions.getOrDefault(country, REST_OF_WORLD);
+            Map<String, JurisdictionPolicy> byPurpose = new LinkedHashMap<>();
+            for (String purpose : purposes.keySet()) {
+                JurisdictionPolicy row = first(rows, purpose, country, region, EVERYWHERE);
+                if (row != null) {
+                    byPurpose.put(purpose, new JurisdictionPolicy(country, region, purpose, row.status(),
+                            row.model(), row.since(), row.reference(), row.row()));
+                }
+            }
+            resolved.put(country, Collections.unmodifiableMap(byPurpose));
+        }
+        return Collections.unmodifiableMap(resolved);
+    }
+
+    private static JurisdictionPolicy first(Map<String, Map<String, JurisdictionPolicy>> rows, String purpose,
+                                            String... keys) {
+        for (String key : keys) {
+            JurisdictionPolicy policy = rows.getOrDefault(key, Map.of()).get(purpose);
+            if (policy != null) {
+                return policy;
+            }
+        }
+        return null;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, CsvTable.Row row, String column,
+                                                   List<RulesetProblem> problems) {
+        String value = row.get(column);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                    column + " '" + value + "' must be one of " + String.join(", ", allowed)));
+            return null;
+        }
+    }
+
+    private static Instant parseSince(CsvTable.Row row, List<RulesetProblem> problems) {
+        String value = row.get("since");
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                    "since '" + value + "' must be a date (2024-11-20) or an instant (2024-11-20T00:00:00Z)"));
+            return null;
+        }
+    }
+
+    /** The purposes known, in table order. */
+    public Map<String, Purpose> purposes() {
+        return purposes;
+    }
+
+    /** The region of an assigned country code. */
+    public String regionOf(String country) {
+        return regionOfCountry.getOrDefault(country, REST_OF_WORLD);
+    }
+
+    /** The policy for a country and purpose, if the table covers it. */
+    public Optional<JurisdictionPolicy> policy(String country, String purpose) {
+        return Optional.ofNullable(policies.getOrDefault(country, Map.of()).get(purpose));
+    }
+
+    /** Every purpose's policy in a country, by purpose. */
+    public Map<String, JurisdictionPolicy> policies(String country) {
+        return policies.getOrDefault(country, Map.of());
+    }
+
+    JurisdictionPolicy policyOrNull(String country, String purpose) {
+        Map<String, JurisdictionPolicy> byPurpose = policies.get(country);
+        return byPurpose == null ? null : byPurpose.get(purpose);
+    }
+}

@@ -1,0 +1,97 @@
+package io.jurist.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The full set of files that make a ruleset (DRL, reference tables, scenarios), by path under
+ * {@code rules/}, with the content hash that identifies it.
+ */
+public final class RulesetFiles {
+
+    private final SortedMap<String, String> files;
+    private final String revision;
+
+    public RulesetFiles(Map<String, String> files) {
+        this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        this.revision = hash(this.files);
+    }
+
+    /** Reads every regular file below the directory, named by its path relative to it. */
+    public static RulesetFiles readDirectory(Path directory) {
+        SortedMap<String, String> read = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String name = directory.relativize(path).toString().replace('\\', '/');
+                if (!name.startsWith(".") && !name.contains("/.")) {
+                    read.put(name, Files.readString(path, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the rules directory " + directory, e);
+        }
+        return new RulesetFiles(read);
+    }
+
+    public SortedMap<String, String> files() {
+        return files;
+    }
+
+    /** {@code sha256:} and the hex digest of every path and content, in path order. */
+    public String revision() {
+        return revision;
+    }
+
+    /** The files with the given changes applied: a null content removes the file. */
+    public RulesetFiles with(Map<String, String> changes) {
+        SortedMap<String, String> changed = new TreeMap<>(files);
+        changes.forEach((path, content) -> {
+            if (content == null) {
+                changed.remove(path);
+            } else {
+                changed.put(path, content);
+            }
+        });
+        return new RulesetFiles(changed);
+    }
+
+    private static String hash(SortedMap<String, String> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                update(digest, file.getKey());
+                update(digest, file.getValue());
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RulesetFiles that && files.equals(that.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return files.hashCode();
+    }
+}

@@ -1,0 +1,91 @@
+package io.jurist.security;
+
+import static io.jurist.security.Groups.ADMIN;
+import static io.jurist.security.Groups.DATA_PLATFORM;
+import static io.jurist.security.Groups.DPO;
+import static io.jurist.security.Groups.LEGAL_APPROVERS;
+import static io.jurist.security.Groups.RULE_AUTHORS;
+import static io.jurist.security.Groups.authority;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.camunda.bpm.engine.IdentityService;
+
+/**
+ * Who may call what. The API and Camunda's REST API authenticate every call (people by HTTP Basic
+ * against Camunda's users, machines by bearer token) and keep no session; Camunda's webapps log in
+ * with the same users through their own login.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, CamundaUserAuthenticationProvider users, ApiTokens tokens)
+            throws Exception {
+        var unauthorized = ProblemResponses.unauthorized();
+        http.securityMatcher(PathPrefix.of("/api/", "/engine-rest/", "/engine-rest", "/actuator"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(new ProviderManager(users))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(authority(ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
+                        .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/proposals", "/api/v1/rulesets/validate",
+                                "/api/v1/engagements", "/api/v1/engagements/*/correspondence",
+                                "/api/v1/suspensions", "/api/v1/reenablements")
+                        .hasAnyAuthority(authority(RULE_AUTHORS), authority(ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete")
+                        .hasAnyAuthority(authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(PathPrefix.of("/engine-rest")).authenticated()
+                        .anyRequest().hasAuthority(authority(ADMIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        // Camunda's webapps authenticate and guard against CSRF themselves, with the same users.
+        http.securityMatcher(PathPrefix.of("/camunda/", "/v3/api-docs", "/swagger-ui"))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+        http.authenticationManager(new ProviderManager(users))
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/error", "/webjars/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestIdentityFilter> engineRestIdentity(IdentityService identity) {
+        var registration = new FilterRegistrationBean<>(new EngineRestIdentityFilter(identity));
+        registration.addUrlPatterns("/engine-rest/*");
+        // After Spring Security (order -100), which has authenticated the caller.
+        registration.setOrder(0);
+        return registration;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jurist;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.jurist");
+
+    @Test
+    void modulesOnlyUseEachOthersPublishedTypesAndFormNoCycles() {
+        ApplicationModules.of(JuristApplication.class).verify();
+    }
+
+    @Test
+    void factModelDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("io.jurist.facts..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.jurist.facts..", "java..")
+                .because("the rules' fact model must not depend on Spring, JPA or Camunda")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheSecurityAndWorkflowModulesTalkToTheProcessEngine() {
+        classes().that().resideInAnyPackage("io.jurist.decision..", "io.jurist.ruleset..", "io.jurist.api..",
+                        "io.jurist.facts..")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.camunda..")
+                .because("engine calls stay behind our own classes, so the engine can be replaced")
+                .check(CLASSES);
+    }
+}

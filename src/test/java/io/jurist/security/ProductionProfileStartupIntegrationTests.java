@@ -1,0 +1,54 @@
+package io.jurist.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jurist.JuristApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The prod profile refuses to start while a demo credential is configured. */
+class ProductionProfileStartupIntegrationTests {
+
+    /** Starts the prod profile with the given token and further settings, as command-line arguments. */
+    private static void start(String token, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0",
+                "--JURIST_DB_URL=jdbc:h2:mem:prod-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--JURIST_DB_USER=sa", "--JURIST_DB_PASSWORD=",
+                // The production schema comes from migrations; an in-memory test database needs it made.
+                "--camunda.bpm.database.schema-update=true",
+                // Camunda's webapp filters keep the first application context of a JVM in a static
+                // field, so a second one in the test JVM cannot start them; the guard needs no webapp.
+                "--camunda.bpm.webapp.enabled=false",
+                "--JURIST_PLATFORM_TOKEN=" + token));
+        for (String setting : more) {
+            args.add("--" + setting);
+        }
+        new SpringApplicationBuilder(JuristApplication.class).profiles("prod").run(args.toArray(String[]::new)).close();
+    }
+
+    @Test
+    void refusesToStartWithTheDemoToken() {
+        assertThatThrownBy(() -> start("demo-data-platform-token"))
+                .hasStackTraceContaining("Refusing to start in the prod profile")
+                .hasStackTraceContaining("demo bearer token");
+    }
+
+    @Test
+    void refusesToStartWithDemoSeedingSwitchedOn() {
+        assertThatThrownBy(() -> start("a-production-token-of-at-least-32-characters", "jurist.demo.enabled=true"))
+                .hasStackTraceContaining("jurist.demo.enabled is true");
+    }
+
+    @Test
+    void refusesToStartWithTheDemoAdministrator() {
+        assertThatThrownBy(() -> start("a-production-token-of-at-least-32-characters",
+                "camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=admin"))
+                .hasStackTraceContaining("camunda.bpm.admin-user");
+    }
+
+    @Test
+    void startsWithProductionCredentials() {
+        start("a-production-token-of-at-least-32-characters");
+    }
+}
