@@ -1,11 +1,16 @@
 package io.jurist.ruleset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.api.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,43 +19,95 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/rulesets")
-@Tag(name = "Rulesets", description = "Ruleset versions: their files, status and history")
+@Tag(name = "Rulesets", description = "Ruleset versions: their files, status, impact and history")
 class RulesetController {
 
     /** A version with its files. */
-    record RulesetView(int version, String revision, RulesetStatus status, String summary, String proposedBy,
-                       Integer baseVersion, Instant createdAt, Instant activatedAt, String activatedBy,
-                       String processInstanceId, List<RuleInfo> rules, SortedMap<String, String> files) {
+    record RulesetView(int version, String revision, RulesetStatus status, String statusReason, String summary,
+                       String proposedBy, Integer baseVersion, java.time.Instant createdAt,
+                       java.time.Instant activatedAt, String activatedBy, String processInstanceId,
+                       String changeKind, JsonNode impact, List<RuleInfo> rules, SortedMap<String, String> files) {
+    }
+
+    /** One changed file between two versions. */
+    record FileDiff(String path, String change, String diff) {
+    }
+
+    /** The file-by-file difference between two versions. */
+    record VersionDiff(int from, int to, String fromRevision, String toRevision, List<FileDiff> files) {
     }
 
     private final RulesetStore store;
     private final ActiveRuleset active;
+    private final ObjectMapper json;
 
-    RulesetController(RulesetStore store, ActiveRuleset active) {
+    RulesetController(RulesetStore store, ActiveRuleset active, ObjectMapper json) {
         this.store = store;
         this.active = active;
+        this.json = json;
+    }
+
+    @Operation(summary = "Every version, newest first, without files")
+    @GetMapping
+    List<RulesetVersion> list() {
+        return store.list();
     }
 
     @Operation(summary = "The active version, with its files and rules")
     @GetMapping("/active")
     RulesetView active() {
         CompiledRuleset served = active.current();
-        return view(store.find(served.version()).orElseThrow(), served.files().files(), served.rules());
+        return view(find(served.version()), served.files().files(), served.rules());
     }
 
-    @Operation(summary = "Any version, with its files and status")
+    @Operation(summary = "Any version, with its files, status and impact")
     @GetMapping("/{version}")
     RulesetView version(@PathVariable int version) {
-        RulesetVersion stored = store.find(version).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "No such ruleset version", "There is no ruleset version " + version
-                + "; GET /api/v1/rulesets/active names the current one."));
+        RulesetVersion stored = find(version);
         CompiledRuleset served = active.peek().orElse(null);
         List<RuleInfo> rules = served != null && served.version() == version ? served.rules() : null;
         return view(stored, store.files(version).files(), rules);
     }
 
-    static RulesetView view(RulesetVersion v, SortedMap<String, String> files, List<RuleInfo> rules) {
-        return new RulesetView(v.version(), v.revision(), v.status(), v.summary(), v.proposedBy(), v.baseVersion(),
-                v.createdAt(), v.activatedAt(), v.activatedBy(), v.processInstanceId(), rules, files);
+    @Operation(summary = "File-by-file diff from one version to another, in unified form")
+    @GetMapping("/{from}/diff/{to}")
+    VersionDiff diff(@PathVariable int from, @PathVariable int to) {
+        RulesetVersion a = find(from);
+        RulesetVersion b = find(to);
+        SortedMap<String, String> left = store.files(from).files();
+        SortedMap<String, String> right = store.files(to).files();
+        TreeSet<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        List<FileDiff> files = new ArrayList<>();
+        for (String path : paths) {
+            String before = left.get(path);
+            String after = right.get(path);
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            String change = before == null ? "ADDED" : after == null ? "REMOVED" : "MODIFIED";
+            files.add(new FileDiff(path, change, LineDiff.unified(before == null ? "" : before,
+                    after == null ? "" : after)));
+        }
+        return new VersionDiff(from, to, a.revision(), b.revision(), files);
+    }
+
+    private RulesetVersion find(int version) {
+        return store.find(version).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "No such ruleset version", "There is no ruleset version " + version
+                + "; GET /api/v1/rulesets lists them."));
+    }
+
+    private RulesetView view(RulesetVersion v, SortedMap<String, String> files, List<RuleInfo> rules) {
+        JsonNode impact = store.impactJson(v.version()).map(text -> {
+            try {
+                return json.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).orElse(null);
+        return new RulesetView(v.version(), v.revision(), v.status(), v.statusReason(), v.summary(), v.proposedBy(),
+                v.baseVersion(), v.createdAt(), v.activatedAt(), v.activatedBy(), v.processInstanceId(),
+                v.changeKind(), impact, rules, files);
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RulesetStore {
 
     private static final String COLUMNS = "v.version, v.revision, v.status, v.summary, v.proposed_by, "
-            + "v.base_version, v.created_at, v.activated_at, v.activated_by, v.process_instance_id";
+            + "v.base_version, v.created_at, v.activated_at, v.activated_by, v.process_instance_id, v.change_kind, "
+            + "v.status_reason";
 
     private final JdbcClient jdbc;
 
@@ -80,10 +81,22 @@ public class RulesetStore {
                 .params(RulesetStatus.ACTIVE.name(), at, activatedBy, version).update();
     }
 
-    /** Sets the status of a version that never became active (rejected, failed). */
-    public void close(int version, RulesetStatus status) {
-        jdbc.sql("update jurist_ruleset_version set status = ? where version = ? and status = ?")
-                .params(status.name(), version, RulesetStatus.PROPOSED.name()).update();
+    /** Ends a version that never became active (rejected, failed), saying why. */
+    public void close(int version, RulesetStatus status, String reason) {
+        jdbc.sql("update jurist_ruleset_version set status = ?, status_reason = ? where version = ? and status = ?")
+                .params(status.name(), reason, version, RulesetStatus.PROPOSED.name()).update();
+    }
+
+    /** Records the impact analysis of a proposed version. */
+    public void recordImpact(int version, String changeKind, String impactJson) {
+        jdbc.sql("update jurist_ruleset_version set change_kind = ?, impact = ? where version = ?")
+                .params(changeKind, impactJson, version).update();
+    }
+
+    /** The stored impact analysis of a version, as JSON, if it has one. */
+    public Optional<String> impactJson(int version) {
+        return jdbc.sql("select impact from jurist_ruleset_version where version = ? and impact is not null")
+                .param(version).query(String.class).optional();
     }
 
     /** Links a proposed version to the process that governs it. */
@@ -123,7 +136,7 @@ public class RulesetStore {
         return new RulesetVersion(rs.getInt("version"), rs.getString("revision"),
                 RulesetStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("proposed_by"),
                 baseVersion, instant(rs, "created_at"), instant(rs, "activated_at"), rs.getString("activated_by"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getString("change_kind"), rs.getString("status_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,8 +15,10 @@ import java.time.Instant;
  * @param activatedAt       when it became active, or null
  * @param activatedBy       the process instance (or start-up) that activated it, or null
  * @param processInstanceId the approval process that governs it, or null
+ * @param changeKind        RESTRICTIVE or PERMISSIVE as impact analysis found, or null for the first
+ * @param statusReason      why it ended as it did (rejected, failed), or null
  */
 public record RulesetVersion(int version, String revision, RulesetStatus status, String summary, String proposedBy,
                              Integer baseVersion, Instant createdAt, Instant activatedAt, String activatedBy,
-                             String processInstanceId) {
+                             String processInstanceId, String changeKind, String statusReason) {
 }

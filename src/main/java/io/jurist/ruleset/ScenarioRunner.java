@@ -83,13 +83,23 @@ public final class ScenarioRunner {
         }
     }
 
+    /** The scenario's request as a query under the ruleset, or empty when it is not valid there. */
+    static Optional<DecisionQuery> query(Scenario scenario, CompiledRuleset ruleset, Instant now) {
+        return query(scenario, ruleset, now, new ArrayList<>());
+    }
+
+    private static Optional<DecisionQuery> query(Scenario scenario, CompiledRuleset ruleset, Instant now,
+                                                 List<FieldError> errors) {
+        Scenario.Request request = scenario.request();
+        return QueryCheck.check(request.subject().id(), request.subject().country(),
+                request.subject().age(), request.purpose(), request.consent(), request.at(),
+                ruleset.reference(), now, errors);
+    }
+
     /** Runs one scenario against a ruleset. */
     public static ScenarioResult run(Scenario scenario, CompiledRuleset ruleset) {
-        Scenario.Request request = scenario.request();
         List<FieldError> errors = new ArrayList<>();
-        Optional<DecisionQuery> query = QueryCheck.check(request.subject().id(), request.subject().country(),
-                request.subject().age(), request.purpose(), request.consent(), request.at(),
-                ruleset.reference(), Instant.now(), errors);
+        Optional<DecisionQuery> query = query(scenario, ruleset, Instant.now(), errors);
         if (query.isEmpty()) {
             List<String> failures = errors.stream().map(e -> "request " + e.field() + " " + e.message()).toList();
             return new ScenarioResult(scenario, false, null, List.of(), List.of(), List.of(), failures);

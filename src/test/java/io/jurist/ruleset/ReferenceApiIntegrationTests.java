@@ -61,10 +61,11 @@ class ReferenceApiIntegrationTests {
 
     @Test
     void showsTheActiveRulesetWithItsFilesAndRules() {
+        // Other tests in this context may have activated later versions; the first is the rules directory.
         JsonNode active = http.get("/api/v1/rulesets/active", DATA_PLATFORM).json();
-        assertThat(active.get("version").asInt()).isEqualTo(1);
+        assertThat(active.get("version").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(active.get("revision").asText()).isEqualTo(Rules.files().revision());
+        assertThat(active.get("revision").asText()).matches("sha256:[0-9a-f]{64}");
         assertThat(active.get("activatedAt").asText()).isNotBlank();
         assertThat(active.get("files").has("jurisdictions/JurisdictionStatus.drl")).isTrue();
         assertThat(active.get("files").get("reference/jurisdictions.csv").asText()).contains("EEA,GENAI_TRAINING");
@@ -76,6 +77,7 @@ class ReferenceApiIntegrationTests {
     void showsAVersionByNumberAndExplainsUnknownOnes() {
         JsonNode first = http.get("/api/v1/rulesets/1", DATA_PLATFORM).json();
         assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("revision").asText()).isEqualTo(Rules.files().revision());
         assertThat(first.get("files").size()).isEqualTo(Rules.files().files().size());
         Http.Response missing = http.get("/api/v1/rulesets/999", DATA_PLATFORM);
         assertThat(missing.status()).isEqualTo(404);

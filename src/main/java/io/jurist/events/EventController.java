@@ -1,0 +1,43 @@
+package io.jurist.events;
+
+import io.jurist.api.FieldError;
+import io.jurist.api.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/events")
+@Tag(name = "Events", description = "Changes a data pipeline must react to, oldest first")
+class EventController {
+
+    /** A page of events and the cursor to ask with next. */
+    record EventPage(List<Event> events, long next) {
+    }
+
+    private final EventLog log;
+
+    EventController(EventLog log) {
+        this.log = log;
+    }
+
+    @Operation(summary = "Events after a cursor", description = "Pass the last cursor you saw as 'after' "
+            + "(0 or absent for the start); 'next' is the cursor to ask with next time.")
+    @GetMapping
+    EventPage after(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        if (after < 0) {
+            throw new InvalidRequestException("'after' must be 0 or a cursor from an earlier answer",
+                    List.of(new FieldError("after", "must not be negative")));
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("'limit' must be between 1 and 1000",
+                    List.of(new FieldError("limit", "must be between 1 and 1000")));
+        }
+        List<Event> events = log.after(after, limit);
+        return new EventPage(events, events.isEmpty() ? after : events.get(events.size() - 1).cursor());
+    }
+}

@@ -1,0 +1,2 @@
+/** The event feed the data platform follows: activations, suspensions, re-enablements, oldest first. */
+package io.jurist.events;

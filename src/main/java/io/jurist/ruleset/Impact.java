@@ -1,0 +1,50 @@
+package io.jurist.ruleset;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a candidate version would change: the same population decided by the active version and by
+ * the candidate, and every decision that flips.
+ *
+ * @param baseVersion       the active version compared against
+ * @param population        how many requests were decided under both
+ * @param permitToDeny      decisions that would turn from PERMIT to DENY
+ * @param denyToPermit      decisions that would turn from DENY to PERMIT
+ * @param reasonsChanged    decisions that keep their answer but change their reasons
+ * @param kind              PERMISSIVE when any DENY turns PERMIT, RESTRICTIVE otherwise
+ * @param byCountry         flips by country: {"GB": {"PERMIT_TO_DENY": 3, "DENY_TO_PERMIT": 0}}
+ * @param byPurpose         flips by purpose, likewise
+ * @param examples          a few flips, for people to read
+ */
+public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
+                     ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
+                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples) {
+
+    /** Whether a change only restricts, or permits more: the service decides, not the author. */
+    public enum ChangeKind {
+        RESTRICTIVE, PERMISSIVE
+    }
+
+    /**
+     * One request whose answer changes.
+     *
+     * @param country  the member's country
+     * @param purpose  the purpose
+     * @param consent  the member's setting
+     * @param age      the age, or null
+     * @param at       the instant decided about
+     * @param before   the answer and reasons under the active version
+     * @param after    the answer and reasons under the candidate
+     */
+    public record Flip(String country, String purpose, String consent, Integer age, String at, String before,
+                       String after) {
+    }
+
+    /** One line for people: "3 decisions turn PERMIT to DENY, 0 turn DENY to PERMIT (RESTRICTIVE)". */
+    public String summary() {
+        return permitToDeny + " decision(s) turn PERMIT to DENY, " + denyToPermit
+                + " turn DENY to PERMIT, " + reasonsChanged + " change reasons only, out of " + population
+                + " compared against version " + baseVersion + ": " + kind;
+    }
+}

@@ -1,0 +1,199 @@
+package io.jurist.ruleset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jurist.api.ApiException;
+import io.jurist.events.EventLog;
+import io.jurist.events.EventType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one way rules change: validate a candidate, store it as a proposed version with its impact,
+ * hand it to its approval workflow, and activate it when approved, by one compare-and-set.
+ */
+@Service
+public class RulesetChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetChanges.class);
+
+    private final RulesetStore store;
+    private final RulesetCompiler compiler;
+    private final ActiveRuleset active;
+    private final ApprovalWorkflow workflow;
+    private final EventLog events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, ApprovalWorkflow workflow,
+                   EventLog events, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.compiler = compiler;
+        this.active = active;
+        this.workflow = workflow;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks candidate files: compile errors, failing scenarios, and the impact against the active
+     * version when they compile.
+     */
+    public Validation validate(RulesetFiles candidate) {
+        CompiledRuleset base = active.current();
+        CompiledRuleset compiled;
+        try {
+            compiled = compiler.compile(0, candidate, null);
+        } catch (InvalidRulesetException e) {
+            return new Validation(candidate.revision(), e.problems(), List.of(), null);
+        }
+        List<RulesetProblem> problems = new ArrayList<>();
+        List<ScenarioResult> scenarios = ScenarioRunner.runAll(compiled, problems);
+        Impact impact = ImpactAnalysis.compare(base, compiled, clock.instant());
+        return new Validation(candidate.revision(), problems, scenarios, impact);
+    }
+
+    /** The candidate: the active version's files with the changes applied (a null content removes a file). */
+    public RulesetFiles candidate(Integer restoreVersion, Map<String, String> changes) {
+        RulesetFiles start;
+        if (restoreVersion != null) {
+            if (store.find(restoreVersion).isEmpty()) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "No such version to restore",
+                        "There is no ruleset version " + restoreVersion + " to restore.");
+            }
+            start = store.files(restoreVersion);
+        } else {
+            start = active.current().files();
+        }
+        return changes == null ? start : start.with(changes);
+    }
+
+    /**
+     * Validates and stores a proposed version with its impact, without starting a process: for a
+     * process that runs the approval as its own call activity. Invalid candidates are refused (422).
+     */
+    @Transactional
+    public Prepared prepare(String summary, RulesetFiles candidate, String proposer) {
+        CompiledRuleset base = active.current();
+        if (candidate.revision().equals(base.revision())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Nothing to change",
+                    "The proposed files are identical to the active version " + base.version() + ".");
+        }
+        Validation validation = validate(candidate);
+        validation.throwIfInvalid();
+        int version = store.insert(candidate, RulesetStatus.PROPOSED, summary, proposer, base.version());
+        store.recordImpact(version, validation.impact().kind().name(), toJson(validation.impact()));
+        return new Prepared(version, base.version(), validation.impact());
+    }
+
+    /**
+     * Validates, stores and submits a proposal to its RuleChangeApproval process. Invalid candidates
+     * are refused with 422 before any process starts; the version and its process start in one
+     * transaction.
+     */
+    @Transactional
+    public Proposed propose(String summary, RulesetFiles candidate, String proposer) {
+        Prepared prepared = prepare(summary, candidate, proposer);
+        ApprovalWorkflow.Started started = workflow.startRuleChange(new ApprovalWorkflow.RuleChange(
+                prepared.version(), summary, proposer, proposer, prepared.impact().kind(),
+                prepared.impact().summary(), prepared.baseVersion()));
+        store.linkProcess(prepared.version(), started.processInstanceId());
+        log.info("Version {} proposed by {} ({}), approval process {}", prepared.version(), proposer,
+                prepared.impact().kind(), started.processInstanceId());
+        return new Proposed(prepared.version(), prepared.baseVersion(), started.processInstanceId(),
+                started.businessKey(), prepared.impact());
+    }
+
+    /** Links a version to the process instance that governs it. */
+    public void linkProcess(int version, String processInstanceId) {
+        store.linkProcess(version, processInstanceId);
+    }
+
+    /**
+     * Activates an approved version if its base is still the active one; otherwise throws
+     * {@link StaleBaseException}, which leaves the caller's transaction intact so that the workflow
+     * can record the failure. Called by the approval workflow.
+     */
+    @Transactional(noRollbackFor = StaleBaseException.class)
+    public CompiledRuleset activate(int version, String activatedBy) {
+        RulesetVersion proposed = store.find(version).orElseThrow(
+                () -> new IllegalArgumentException("No ruleset version " + version));
+        if (proposed.status() != RulesetStatus.PROPOSED) {
+            throw new IllegalStateException("Version " + version + " is " + proposed.status() + ", not PROPOSED");
+        }
+        int base = proposed.baseVersion();
+        int current = store.activeVersion().orElseThrow();
+        // Compiled before the swap, so that the swap itself is one reference assignment.
+        CompiledRuleset compiled = compiler.compile(version, store.files(version), clock.instant());
+        if (current != base || !store.activate(version, base, activatedBy)) {
+            String reason = "Version " + version + " was based on version " + base + ", but version " + current
+                    + " has been activated since; activating it would silently drop that change. "
+                    + "Re-propose the change on top of version " + current + ".";
+            throw new StaleBaseException(reason);
+        }
+        events.append(EventType.RULESET_ACTIVATED, version, List.of(), List.of(), activatedBy,
+                "Ruleset version " + version + " (" + compiled.revision() + ") activated: " + proposed.summary());
+        CompiledRuleset activated = compiled.as(version, store.find(version).orElseThrow().activatedAt());
+        afterCommit(() -> active.publish(activated));
+        return activated;
+    }
+
+    /** Ends a proposal that was rejected or could not be activated. */
+    @Transactional
+    public void close(int version, RulesetStatus status, String reason) {
+        store.close(version, status, reason);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private String toJson(Impact impact) {
+        try {
+            return json.writeValueAsString(impact);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A proposed version stored with its impact.
+     *
+     * @param version     the new version's number
+     * @param baseVersion the active version it is based on
+     * @param impact      what it would change
+     */
+    public record Prepared(int version, int baseVersion, Impact impact) {
+    }
+
+    /**
+     * A proposal that was stored and handed to its workflow.
+     *
+     * @param version           the new version's number
+     * @param baseVersion       the active version it is based on
+     * @param processInstanceId its approval process
+     * @param businessKey       the process's business key
+     * @param impact            what it would change
+     */
+    public record Proposed(int version, int baseVersion, String processInstanceId, String businessKey, Impact impact) {
+    }
+}

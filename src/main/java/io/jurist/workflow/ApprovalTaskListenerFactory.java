@@ -1,0 +1,19 @@
+package io.jurist.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/** Builds the approval listener once the engine's services exist (the plugin runs before they do). */
+@Component
+class ApprovalTaskListenerFactory {
+
+    private final ApprovalTaskListener listener;
+
+    ApprovalTaskListenerFactory(IdentityService identity, ApprovalRecords records) {
+        this.listener = new ApprovalTaskListener(identity, records);
+    }
+
+    ApprovalTaskListener get() {
+        return listener;
+    }
+}
