@@ -28,6 +28,17 @@ class ModularityTests {
     }
 
     @Test
+    void engagementStepsUseOnlyTheEngineDelegateApi() {
+        classes().that().resideInAPackage("io.jurist.engagement..")
+                .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside the engine or in its delegate API", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                !c.getPackageName().startsWith("org.camunda")
+                                        || c.getPackageName().startsWith("org.camunda.bpm.engine.delegate")))
+                .because("engine calls go through the workflow module's Workflows")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheSecurityAndWorkflowModulesTalkToTheProcessEngine() {
         classes().that().resideInAnyPackage("io.jurist.decision..", "io.jurist.ruleset..", "io.jurist.api..",
                         "io.jurist.facts..")

@@ -46,9 +46,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
                         .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/proposals", "/api/v1/rulesets/validate",
-                                "/api/v1/engagements", "/api/v1/engagements/*/correspondence",
-                                "/api/v1/suspensions", "/api/v1/reenablements")
+                                "/api/v1/engagements", "/api/v1/suspensions", "/api/v1/reenablements")
                         .hasAnyAuthority(authority(RULE_AUTHORS), authority(ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/engagements/*/correspondence")
+                        .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete")
                         .hasAnyAuthority(authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()

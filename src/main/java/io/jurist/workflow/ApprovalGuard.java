@@ -62,25 +62,29 @@ class ApprovalGuard extends CommandInterceptor {
         @SuppressWarnings("unchecked")
         Map<String, Object> submitted = (Map<String, Object>) field(command,
                 type.equals("CompleteTaskCmd") ? "variables" : "properties");
-        Object approved = submitted == null ? null : submitted.get(ApprovalTaskListener.APPROVED);
-        if (!(approved instanceof Boolean)) {
+        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        Object approved = values.get(ApprovalTaskListener.APPROVED);
+        if (isApproval(task) && !(approved instanceof Boolean)) {
             throw new FormFieldValidationException(ApprovalTaskListener.APPROVED, "Complete the task '"
                     + task.getName() + "' with the variable 'approved' (Boolean): true to approve, false to reject.");
         }
-        Object comment = submitted.get(ApprovalTaskListener.COMMENT);
+        Object comment = values.get(ApprovalTaskListener.COMMENT);
         if (comment != null && !(comment instanceof String)) {
             throw new FormFieldValidationException(ApprovalTaskListener.COMMENT, "The variable 'comment' must be a String.");
         }
-        for (String field : evidenceFields(task)) {
-            Object value = submitted.get(field);
-            if (Boolean.TRUE.equals(approved) && (value == null || value.toString().isBlank())) {
-                throw new FormFieldValidationException(field, "Approving '" + task.getName()
-                        + "' needs the evidence '" + field + "'.");
-            }
-            if (value != null && !(value instanceof String) && !(value instanceof Boolean)) {
-                throw new FormFieldValidationException(field, "The evidence '" + field + "' must be a String or Boolean.");
+        boolean rejecting = Boolean.FALSE.equals(approved);
+        for (EvidenceRule rule : evidenceRules(task)) {
+            String problem = rule.check(values, rejecting);
+            if (problem != null) {
+                throw new FormFieldValidationException(rule.field(), "'" + task.getName() + "': " + problem);
             }
         }
+    }
+
+    /** Whether a task is an approval: it declares the property {@code decision=approval}. */
+    static boolean isApproval(TaskEntity task) {
+        return properties(task).stream().anyMatch(p -> "decision".equals(p.getCamundaName())
+                && "approval".equals(p.getCamundaValue()));
     }
 
     static boolean isRequester(TaskEntity task, String user) {
@@ -95,15 +99,62 @@ class ApprovalGuard extends CommandInterceptor {
 
     /** The evidence fields a task's BPMN names in its {@code evidence} property, comma-separated. */
     static List<String> evidenceFields(TaskEntity task) {
+        return evidenceRules(task).stream().map(EvidenceRule::field).toList();
+    }
+
+    static List<EvidenceRule> evidenceRules(TaskEntity task) {
+        return properties(task).stream().filter(p -> "evidence".equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .map(EvidenceRule::parse).toList();
+    }
+
+    private static List<CamundaProperty> properties(TaskEntity task) {
         UserTask element = task.getBpmnModelElementInstance();
         if (element == null || element.getExtensionElements() == null) {
             return List.of();
         }
         return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                .stream().flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> "evidence".equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                .stream().flatMap(p -> p.getCamundaProperties().stream()).toList();
+    }
+
+    /**
+     * One evidence field a task asks for, written in the BPMN as {@code name}, {@code name:A|B} (one
+     * of the values) or {@code name?other=VALUE} (needed only when another field has that value).
+     * Evidence is needed to approve or to complete a task that is no approval; a rejection needs none.
+     */
+    record EvidenceRule(String field, List<String> allowed, String whenField, String whenValue) {
+
+        static EvidenceRule parse(String text) {
+            String when = null;
+            String whenValue = null;
+            int question = text.indexOf('?');
+            if (question > 0) {
+                String[] condition = text.substring(question + 1).split("=", 2);
+                when = condition[0];
+                whenValue = condition.length > 1 ? condition[1] : null;
+                text = text.substring(0, question);
+            }
+            int colon = text.indexOf(':');
+            List<String> allowed = colon > 0 ? List.of(text.substring(colon + 1).split("\\|")) : List.of();
+            return new EvidenceRule(colon > 0 ? text.substring(0, colon) : text, allowed, when, whenValue);
+        }
+
+        String check(Map<String, Object> values, boolean rejecting) {
+            Object value = values.get(field);
+            if (value != null && !(value instanceof String) && !(value instanceof Boolean)) {
+                return "the evidence '" + field + "' must be a String or Boolean";
+            }
+            boolean needed = !rejecting && (whenField == null || String.valueOf(values.get(whenField)).equals(whenValue));
+            if (needed && (value == null || value.toString().isBlank())) {
+                return "the evidence '" + field + "' is required" + (whenField == null ? ""
+                        : " when " + whenField + " is " + whenValue);
+            }
+            if (value != null && !allowed.isEmpty() && !allowed.contains(value.toString())) {
+                return "the evidence '" + field + "' must be one of " + String.join(", ", allowed);
+            }
+            return null;
+        }
     }
 
     private static Object field(Object target, String name) {
