@@ -1,0 +1,211 @@
+package io.jurist.engagement;
+
+import static io.jurist.support.Http.DATA_PLATFORM;
+import static io.jurist.support.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jurist.support.Http;
+import io.jurist.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The September 2024 story for a country the starting policy enables, over HTTP and Camunda's REST
+ * API only: engagement, suspension, DENY with an event, re-enablement under opt-in, and decisions
+ * that follow.
+ */
+@IntegrationTest
+class SeedStoryIntegrationTests {
+
+    private static final String COUNTRY = "CL";
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    private JsonNode decide(String consent) {
+        Http.Response response = http.postJson("/api/v1/decisions", "{\"subject\":{\"id\":\"member-9\",\"country\":\""
+                + COUNTRY + "\",\"age\":30},\"purpose\":\"GENAI_TRAINING\",\"consent\":\"" + consent + "\"}", DATA_PLATFORM);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Waits for the one open task with this key in the business process (or those it called). */
+    private String task(String processInstanceId, String key, String user) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> family = family(processInstanceId);
+            for (String id : family) {
+                JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + id + "&taskDefinitionKey=" + key,
+                        basic(user)).json();
+                if (tasks.size() == 1) {
+                    return tasks.get(0).get("id").asText();
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("No task " + key + " for " + user);
+    }
+
+    private List<String> family(String processInstanceId) {
+        List<String> family = new ArrayList<>(List.of(processInstanceId));
+        for (int i = 0; i < family.size(); i++) {
+            http.get("/engine-rest/process-instance?superProcessInstance=" + family.get(i), basic("admin")).json()
+                    .forEach(child -> family.add(child.get("id").asText()));
+        }
+        return family;
+    }
+
+    private int complete(String taskId, String user, String variables) {
+        return http.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{" + variables + "}}",
+                basic(user)).status();
+    }
+
+    private static String approve(String comment, String... evidence) {
+        StringBuilder variables = new StringBuilder("\"approved\":{\"value\":true},\"comment\":{\"value\":\"" + comment
+                + "\"}");
+        for (int i = 0; i < evidence.length; i += 2) {
+            variables.append(",\"").append(evidence[i]).append("\":{\"value\":\"").append(evidence[i + 1]).append("\"}");
+        }
+        return variables.toString();
+    }
+
+    private JsonNode awaitDecision(String consent, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode answer = decide(consent);
+        while (!answer.get("decision").asText().equals(expected) && System.nanoTime() < deadline) {
+            sleep(100);
+            answer = decide(consent);
+        }
+        return answer;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<String> eventTypesAfter(long cursor) {
+        List<String> types = new ArrayList<>();
+        http.get("/api/v1/events?after=" + cursor, DATA_PLATFORM).json().get("events").forEach(e -> {
+            if (e.get("jurisdictions").toString().contains(COUNTRY)) {
+                types.add(e.get("type").asText());
+            }
+        });
+        return types;
+    }
+
+    @Test
+    void engagementSuspensionAndReenablementUnderOptInEndToEnd() {
+        assertThat(decide("NOT_SET").get("decision").asText()).isEqualTo("PERMIT");
+        long cursor = http.get("/api/v1/events", DATA_PLATFORM).json().get("next").asLong();
+
+        Http.Response opened = http.postJson("/api/v1/engagements", "{\"regulator\":\"Consejo para la Transparencia\","
+                + "\"jurisdictions\":[\"" + COUNTRY + "\"],\"purpose\":\"GENAI_TRAINING\","
+                + "\"summary\":\"Concern about training generative AI on member data\"}", basic("alice"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String engagementId = opened.json().get("id").asText();
+        String engagementProcess = opened.json().get("processInstanceId").asText();
+
+        String triage = task(engagementProcess, "Task_TriageConcern", "bob");
+        assertThat(complete(triage, "bob", "\"assessment\":{\"value\":\"Credible: suspend while we talk\"},"
+                + "\"suspendNow\":{\"value\":true},\"comment\":{\"value\":\"suspend\"}")).isEqualTo(204);
+
+        String suspensionApproval = task(engagementProcess, "Task_ApproveAsLegal", "erin");
+        // bob asked for the suspension at triage: four-eyes keeps him from approving it.
+        assertThat(complete(suspensionApproval, "bob", approve("mine"))).isEqualTo(403);
+        assertThat(complete(suspensionApproval, "erin", approve("Restrictive, approved"))).isEqualTo(204);
+
+        JsonNode denied = awaitDecision("OPTED_IN", "DENY");
+        assertThat(denied.get("decision").asText()).isEqualTo("DENY");
+        assertThat(denied.at("/reasons/0/code").asText()).isEqualTo("JURISDICTION_SUSPENDED");
+        assertThat(eventTypesAfter(cursor)).contains("JURISDICTION_SUSPENDED");
+        JsonNode jurisdiction = http.get("/api/v1/jurisdictions/" + COUNTRY, DATA_PLATFORM).json();
+        assertThat(jurisdiction.at("/purposes/GENAI_TRAINING/status").asText()).isEqualTo("SUSPENDED");
+        assertThat(jurisdiction.at("/purposes/GENAI_TRAINING/reference").asText()).contains(engagementId);
+
+        Http.Response letter = http.postJson("/api/v1/engagements/" + engagementId + "/correspondence",
+                "{\"direction\":\"INBOUND\",\"date\":\"2024-10-02\",\"summary\":\"Regulator welcomes the pause\","
+                        + "\"regulatorPosition\":\"Expects opt-in before any resumption\"}", basic("bob"));
+        assertThat(letter.status()).isEqualTo(201);
+        assertThat(letter.json().get("deliveredToProcess").asBoolean()).isTrue();
+
+        Http.Response refused = http.postJson("/api/v1/reenablements", "{\"jurisdictions\":[\"US\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"consentModel\":\"OPT_IN\",\"justification\":\"x\"}", basic("alice"));
+        assertThat(refused.status()).isEqualTo(409);
+
+        Http.Response requested = http.postJson("/api/v1/reenablements", "{\"jurisdictions\":[\"" + COUNTRY + "\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"consentModel\":\"OPT_IN\",\"justification\":\"Opt-in agreed with "
+                + "the regulator\",\"engagementId\":\"" + engagementId + "\"}", basic("alice"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String reenablement = requested.json().get("processInstanceId").asText();
+        assertThat(complete(task(reenablement, "Task_AssessDpia", "dana"), "dana",
+                approve("DPIA done", "dpiaReference", "DPIA-2025-04", "dpiaConclusion", "Acceptable with opt-in")))
+                .isEqualTo(204);
+        assertThat(complete(task(reenablement, "Task_ReviewLegalBasis", "bob"), "bob",
+                approve("Consent", "legalBasis", "CONSENT"))).isEqualTo(204);
+        assertThat(complete(task(reenablement, "Task_RecordRegulatorPosition", "bob"), "bob",
+                approve("Letter of 2025-04-01", "regulatorPosition", "NO_OBJECTION"))).isEqualTo(204);
+        assertThat(complete(task(reenablement, "Task_ApproveAsDpo", "dana"), "dana", approve("Permissive, ok")))
+                .isEqualTo(204);
+        assertThat(complete(task(reenablement, "Task_ApprovePermissiveAsLegal", "bob"), "bob",
+                approve("Permissive, ok"))).isEqualTo(204);
+
+        JsonNode optedIn = awaitDecision("OPTED_IN", "PERMIT");
+        assertThat(optedIn.get("decision").asText()).isEqualTo("PERMIT");
+        JsonNode notSet = decide("NOT_SET");
+        assertThat(notSet.get("decision").asText()).isEqualTo("DENY");
+        assertThat(notSet.at("/reasons/0/code").asText()).isEqualTo("CONSENT_REQUIRED");
+        assertThat(eventTypesAfter(cursor)).contains("JURISDICTION_SUSPENDED", "JURISDICTION_REENABLED");
+
+        JsonNode engagement = http.get("/api/v1/engagements/" + engagementId, basic("alice")).json();
+        assertThat(engagement.at("/engagement/status").asText()).isEqualTo("OPEN");
+        assertThat(engagement.get("correspondence")).hasSize(1);
+        assertThat(engagement.get("timeline").findValuesAsText("event")).contains("OPENED", "Task_TriageConcern",
+                "SUSPENSION_ACTIVE", "CORRESPONDENCE_INBOUND", "REENABLEMENT_ACTIVE");
+        assertThat(engagement.at("/process/openTasks/0/key").asText()).isEqualTo("Task_CloseEngagement");
+        assertThat(engagement.at("/process/openTasks/0/candidateGroups/0").asText()).isEqualTo("legal-approvers");
+
+        String close = task(engagementProcess, "Task_CloseEngagement", "bob");
+        assertThat(complete(close, "bob", "\"closingOutcome\":{\"value\":\"REENABLEMENT_AGREED\"},"
+                + "\"comment\":{\"value\":\"Resumed under opt-in\"}")).isEqualTo(204);
+        JsonNode closed = http.get("/api/v1/engagements/" + engagementId, basic("alice")).json();
+        assertThat(closed.at("/engagement/status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.at("/engagement/outcome").asText()).isEqualTo("REENABLEMENT_AGREED");
+    }
+
+    @Test
+    void requestsAreCheckedBeforeAnyProcessStarts() {
+        assertThat(http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"GB\"],\"purpose\":\"GENAI_TRAINING\","
+                + "\"reason\":\"again\"}", basic("alice")).status()).isEqualTo(409);
+        Http.Response invalid = http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"XX\"],"
+                + "\"purpose\":\"NOPE\"}", basic("alice"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().findValuesAsText("field")).contains("jurisdictions[0]", "purpose", "reason");
+        Http.Response broken = http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"BR\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"reason\":\"a scenario says Brazil is permitted\"}", basic("alice"));
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"AR\"],\"purpose\":\"GENAI_TRAINING\","
+                + "\"reason\":\"x\"}", basic("bob")).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/v1/reenablements", "{\"jurisdictions\":[\"GB\"],\"purpose\":\"GENAI_TRAINING\","
+                + "\"consentModel\":\"MAYBE\",\"justification\":\"x\"}", basic("alice")).status()).isEqualTo(400);
+        assertThat(http.postJson("/api/v1/engagements", "{\"jurisdictions\":[\"GB\"],\"purpose\":\"GENAI_TRAINING\"}",
+                basic("alice")).json().findValuesAsText("field")).contains("regulator", "summary");
+        assertThat(http.get("/api/v1/engagements/ENG-NOPE", basic("alice")).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/suspensions/SUS-NOPE", DATA_PLATFORM).status()).isEqualTo(404);
+    }
+}
