@@ -27,4 +27,20 @@ class CamundaSchemaMigrationTests {
     void hasNoChecksumSoThatAnEngineUpgradeDoesNotFailValidation() {
         assertThat(CamundaSchemaMigration.create().getChecksum()).isNull();
     }
+
+    @Test
+    void upgradesWithTheEnginesUpgradeScriptOfTheGivenStep() {
+        CamundaSchemaMigration upgrade = CamundaSchemaMigration.upgrade("2.1", "7.23_to_7.24", "7.24.0");
+        assertThat(upgrade.scripts()).containsExactly("org/camunda/bpm/engine/db/upgrade/postgres_engine_7.23_to_7.24.sql");
+        assertThat(new ClassPathResource(upgrade.scripts().get(0), ProcessEngine.class.getClassLoader()).exists()).isTrue();
+        assertThat(upgrade.getDescription()).isEqualTo("camunda upgrade 7.23_to_7.24");
+    }
+
+    @Test
+    void comparesEngineVersionsByTheirNumbers() {
+        assertThat(CamundaSchemaMigration.compare("7.9.0", "7.24.0")).isNegative();
+        assertThat(CamundaSchemaMigration.compare("7.24.0", "7.24")).isZero();
+        assertThat(CamundaSchemaMigration.compare("7.25.0-alpha1", "7.24.3")).isPositive();
+        assertThat(CamundaSchemaMigration.compare("fox", "7.24.0")).isNegative();
+    }
 }

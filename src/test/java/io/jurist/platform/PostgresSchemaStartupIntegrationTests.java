@@ -10,16 +10,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The prod profile on an empty PostgreSQL database, twice: Flyway makes Camunda's schema and then
- * the application's, Camunda changes none, and a restart (another node, a new release) finds it all.
+ * Camunda's schema on PostgreSQL: the prod profile on an empty database, twice (Flyway makes
+ * Camunda's schema and then the application's, Camunda changes none, and a restart finds it all),
+ * and an engine upgrade script run only where the schema needs it.
  */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabases.URL, matches = ".*\\S.*",
         disabledReason = PostgresTestDatabases.URL + " is not set (.ci/run sets it; see README)")
@@ -69,5 +74,34 @@ class PostgresSchemaStartupIntegrationTests {
             assertThat(jdbc.queryForObject("select count(*) from jurist_ruleset_version", Integer.class)).isEqualTo(1);
             assertThat(second.getBean(ActiveRuleset.class).current().version()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void runsAnEngineUpgradeScriptOnlyOnASchemaThatIsStillOlder() {
+        database = PostgresTestDatabases.create();
+        CamundaSchemaMigration create = CamundaSchemaMigration.create();
+        CamundaSchemaMigration upgrade = CamundaSchemaMigration.upgrade("0.2", "7.23_to_7.24", "7.24.0");
+        JdbcTemplate jdbc = new JdbcTemplate(
+                new DriverManagerDataSource(database.url(), database.user(), database.password()));
+
+        flyway(create).target("0.1").load().migrate();
+        jdbc.update("update act_ge_schema_log set version_ = '7.23.0'");
+        flyway(create, upgrade).load().migrate();
+        assertThat(jdbc.queryForList("select version_ from act_ge_schema_log order by timestamp_, id_", String.class))
+                .containsExactly("7.23.0", "7.24.0");
+
+        PostgresTestDatabases.drop(database.name());
+        database = PostgresTestDatabases.create();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
+        flyway(create, upgrade).load().migrate();
+        assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class))
+                .as("a schema made by the newer engine's scripts needs no upgrade").hasSize(1);
+        assertThat(jdbc.queryForList("select success from flyway_schema_history where version = '0.2'", Boolean.class))
+                .containsExactly(true);
+    }
+
+    private FluentConfiguration flyway(JavaMigration... migrations) {
+        return Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .javaMigrations(migrations);
     }
 }
