@@ -15,7 +15,10 @@ if ! dpkg -s postgresql >/dev/null 2>&1; then
 fi
 
 ci_pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-if ! pg_lsclusters -h | awk '{print $1 "/" $2}' | grep -qx "$ci_pg_version/$ci_pg_cluster"; then
+ci_pg_cluster_field() { # the given column of pg_lsclusters for our cluster, empty if there is none
+  pg_lsclusters -h | awk -v v="$ci_pg_version" -v c="$ci_pg_cluster" -v f="$1" '$1 == v && $2 == c {print $f}'
+}
+if [ -z "$(ci_pg_cluster_field 2)" ]; then
   # A throwaway test cluster: durability is not wanted here, speed is.
   pg_createcluster ${JURIST_CI_PG_PORT:+-p "$JURIST_CI_PG_PORT"} "$ci_pg_version" "$ci_pg_cluster" -- \
     --auth-local=peer --auth-host=scram-sha-256 >/dev/null
@@ -27,8 +30,8 @@ synchronous_commit = off
 full_page_writes = off
 CONF
 fi
-ci_pg_port=$(pg_lsclusters -h | awk -v v="$ci_pg_version" -v c="$ci_pg_cluster" '$1 == v && $2 == c {print $3}')
-if [ "$(pg_lsclusters -h | awk -v v="$ci_pg_version" -v c="$ci_pg_cluster" '$1 == v && $2 == c {print $4}')" != online ]; then
+ci_pg_port=$(ci_pg_cluster_field 3)
+if [ "$(ci_pg_cluster_field 4)" != online ]; then
   pg_ctlcluster "$ci_pg_version" "$ci_pg_cluster" start
   trap 'pg_ctlcluster "$ci_pg_version" "$ci_pg_cluster" stop || true' EXIT
 fi
@@ -40,6 +43,8 @@ ci_psql <<SQL
 select format('create role %I', '$ci_pg_role') where not exists (select from pg_roles where rolname = '$ci_pg_role')
 \gexec
 alter role $ci_pg_role login createdb password '$ci_pg_password';
+-- The tests drop their databases "with (force)", which may have to end an autovacuum worker there.
+grant pg_signal_backend to $ci_pg_role;
 select format('create database %I owner %I', '$ci_pg_database', '$ci_pg_role')
   where not exists (select from pg_database where datname = '$ci_pg_database')
 \gexec
