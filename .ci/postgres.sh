@@ -14,7 +14,8 @@ if ! dpkg -s postgresql >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql
 fi
 
-ci_pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+# The newest installed server (a client of a newer version may sit beside it).
+ci_pg_version=$(ls -d /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -n 1)
 ci_pg_cluster_field() { # the given column of pg_lsclusters for our cluster, empty if there is none
   pg_lsclusters -h | awk -v v="$ci_pg_version" -v c="$ci_pg_cluster" -v f="$1" '$1 == v && $2 == c {print $f}'
 }
@@ -40,6 +41,7 @@ ci_psql() {
   runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$ci_pg_port" -d postgres "$@"
 }
 ci_psql <<SQL
+set client_min_messages = warning;
 select format('create role %I', '$ci_pg_role') where not exists (select from pg_roles where rolname = '$ci_pg_role')
 \gexec
 alter role $ci_pg_role login createdb password '$ci_pg_password';
