@@ -55,9 +55,10 @@ final class CamundaSchemaMigration implements JavaMigration {
 
     /**
      * Runs one of the engine's upgrade scripts, {@code postgres_engine_<script>.sql} (for example
-     * {@code 7.24_to_7.25}, or a patch script {@code 7.24_patch_7.24.1_to_7.24.2}), unless Camunda's
-     * schema log shows the schema at {@code target} or later already, as it does on a database that
-     * {@link #create()} made with the newer engine's scripts.
+     * {@code 7.24_to_7.25}, or a patch script such as {@code 7.13_patch_7.13.4_to_7.13.5_1}), unless
+     * Camunda's schema log shows the schema at {@code target} or later already, as it does on a
+     * database that {@link #create()} made with the newer engine's scripts. {@code target} is the
+     * version the script itself writes to the log ({@code 7.25.0}, {@code 7.13.5_1}).
      */
     static CamundaSchemaMigration upgrade(String version, String script, String target) {
         return new CamundaSchemaMigration(version, "camunda upgrade " + script,
@@ -135,7 +136,11 @@ final class CamundaSchemaMigration implements JavaMigration {
         return latest;
     }
 
-    /** Compares dotted engine versions by their numbers ("7.9.0" before "7.24.0"); a suffix is ignored. */
+    /**
+     * Compares engine versions as Camunda's schema log writes them, by their numbers: "7.9.0" before
+     * "7.24.0", "7.13.5" before the patch parts "7.13.5_1" and "7.13.5_2"; a suffix such as
+     * "-alpha1" is ignored.
+     */
     static int compare(String left, String right) {
         int[] a = numbers(left);
         int[] b = numbers(right);
@@ -149,7 +154,7 @@ final class CamundaSchemaMigration implements JavaMigration {
     }
 
     private static int[] numbers(String version) {
-        return Arrays.stream(version.split("[.-]"))
+        return Arrays.stream(version.split("[._-]"))
                 .takeWhile(part -> part.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
     }
 }

@@ -42,5 +42,8 @@ class CamundaSchemaMigrationTests {
         assertThat(CamundaSchemaMigration.compare("7.24.0", "7.24")).isZero();
         assertThat(CamundaSchemaMigration.compare("7.25.0-alpha1", "7.24.3")).isPositive();
         assertThat(CamundaSchemaMigration.compare("fox", "7.24.0")).isNegative();
+        assertThat(CamundaSchemaMigration.compare("7.13.5", "7.13.5_1")).isNegative();
+        assertThat(CamundaSchemaMigration.compare("7.13.5_2", "7.13.5_1")).isPositive();
+        assertThat(CamundaSchemaMigration.compare("7.14.0", "7.13.5_2")).isPositive();
     }
 }
