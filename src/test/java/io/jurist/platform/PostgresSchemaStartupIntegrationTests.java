@@ -52,6 +52,7 @@ class PostgresSchemaStartupIntegrationTests {
     @Test
     void migratesAnEmptyDatabaseWithCamundasScriptsFirstAndStartsAgainOnIt() {
         database = PostgresTestDatabases.create();
+        int migrations;
         try (ConfigurableApplicationContext first = start()) {
             ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) first.getBean(ProcessEngine.class)
                     .getProcessEngineConfiguration();
@@ -63,14 +64,16 @@ class PostgresSchemaStartupIntegrationTests {
             assertThat(history).extracting(row -> row.get("version") + " " + row.get("description"))
                     .startsWith("0.1 camunda schema", "1 rulesets");
             assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
+            migrations = history.size();
             assertThat(jdbc.queryForObject("select version_ from act_ge_schema_log where id_ = '0'", String.class))
                     .isEqualTo(ProductPropertiesUtil.getProductVersion());
             assertThat(jdbc.queryForObject("select version from jurist_active_ruleset", Integer.class)).isEqualTo(1);
         }
         try (ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            // A restart applies nothing again.
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history", Integer.class))
-                    .isEqualTo(2);
+                    .isEqualTo(migrations);
             assertThat(jdbc.queryForObject("select count(*) from jurist_ruleset_version", Integer.class)).isEqualTo(1);
             assertThat(second.getBean(ActiveRuleset.class).current().version()).isEqualTo(1);
         }

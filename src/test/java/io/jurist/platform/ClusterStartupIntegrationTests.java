@@ -1,0 +1,204 @@
+package io.jurist.platform;
+
+import static io.jurist.support.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jurist.support.Http;
+import io.jurist.support.Node;
+import io.jurist.support.PostgresTestDatabases;
+import io.jurist.support.Proposals;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Two nodes from the packaged jar on one PostgreSQL database, driven over HTTP: a version approved
+ * through one is served by the other, a process started on one is finished on the other, a timer
+ * fires once, and a node killed with SIGKILL at a chosen point loses and duplicates nothing.
+ */
+@EnabledIfEnvironmentVariable(named = PostgresTestDatabases.URL, matches = ".*\\S.*",
+        disabledReason = PostgresTestDatabases.URL + " is not set (.ci/run sets it; see README)")
+class ClusterStartupIntegrationTests {
+
+    private static final String TOKEN = "Bearer demo-data-platform-token";
+
+    private PostgresTestDatabases.Database database;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        database = PostgresTestDatabases.create();
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(Node::close);
+        if (database != null) {
+            PostgresTestDatabases.drop(database.name());
+        }
+    }
+
+    /** A node in the postgres profile (demo identities), with a short reminder period and job lock. */
+    private Node start(String name) {
+        Node node = Node.start(name, Map.of(
+                        "JURIST_DB_URL", database.url(),
+                        "JURIST_DB_USER", database.user(),
+                        "JURIST_DB_PASSWORD", database.password()),
+                "--spring.profiles.active=postgres",
+                "--jurist.rules.directory=" + Path.of("rules").toAbsolutePath(),
+                "--jurist.engagements.reminder-period=PT4S",
+                // A killed node's locked jobs wait for the lock to expire; keep that short here.
+                "--camunda.bpm.job-execution.lock-time-in-millis=5000");
+        nodes.add(node);
+        return node;
+    }
+
+    private static JsonNode decide(Node node, String country) {
+        Http.Response response = node.http().postJson("/api/v1/decisions", "{\"subject\":{\"id\":\"m\",\"country\":\""
+                + country + "\"},\"purpose\":\"GENAI_TRAINING\"}", TOKEN);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration within, String what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        T current = value.get();
+        while (!done.test(current)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + within + ": " + what + " (last: " + current + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            current = value.get();
+        }
+        return current;
+    }
+
+    private static JsonNode propose(Node node, String country) {
+        String table = Proposals.activeTable(node.http());
+        Http.Response response = node.http().postJson("/api/v1/rulesets/proposals",
+                Proposals.body("Suspend " + country, Proposals.tableWith(table, Proposals.suspend(country))),
+                basic("alice"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String openTask(Node node, String processInstanceId) {
+        JsonNode tasks = await(() -> node.http().get("/engine-rest/task?processInstanceId=" + processInstanceId,
+                basic("bob")).json(), t -> t.size() == 1, Duration.ofSeconds(10), "an open task");
+        return tasks.get(0).get("id").asText();
+    }
+
+    private static int approve(Node node, String taskId) {
+        return node.http().postJson("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true},\"comment\":{\"value\":\"ok\"}}}", basic("bob")).status();
+    }
+
+    private static long count(Node node, String path) {
+        return node.http().get(path, basic("admin")).json().get("count").asLong();
+    }
+
+    @Test
+    void aChangeProposedOnOneNodeIsApprovedOnTheOtherAndServedByBothWithinFiveSeconds() {
+        Node a = start("a");
+        Node b = start("b");
+        JsonNode proposal = propose(a, "JM");
+        int version = proposal.get("version").asInt();
+        assertThat(approve(b, openTask(b, proposal.get("processInstanceId").asText()))).isEqualTo(204);
+        Node first = await(() -> decide(a, "JM").at("/ruleset/version").asInt() == version ? a
+                : decide(b, "JM").at("/ruleset/version").asInt() == version ? b : null,
+                n -> n != null, Duration.ofSeconds(20), "a node serving version " + version);
+        Node other = first == a ? b : a;
+        JsonNode answer = await(() -> decide(other, "JM"), d -> d.at("/ruleset/version").asInt() == version,
+                Duration.ofSeconds(5), "the other node serving version " + version);
+        assertThat(answer.get("decision").asText()).isEqualTo("DENY");
+        assertThat(count(a, "/engine-rest/history/process-instance/count?processInstanceId="
+                + proposal.get("processInstanceId").asText() + "&finished=true")).isEqualTo(1);
+    }
+
+    @Test
+    void aTimerFiresOnceNotOncePerNode() {
+        Node a = start("a");
+        Node b = start("b");
+        Http.Response opened = a.http().postJson("/api/v1/engagements", "{\"regulator\":\"R\",\"jurisdictions\":[\"JM\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"summary\":\"Concern\"}", basic("alice"));
+        String process = opened.json().get("processInstanceId").asText();
+        String triage = openTask(b, process);
+        assertThat(b.http().postJson("/engine-rest/task/" + triage + "/complete", "{\"variables\":{\"assessment\":"
+                + "{\"value\":\"low\"},\"suspendNow\":{\"value\":false}}}", basic("bob")).status()).isEqualTo(204);
+        await(() -> count(a, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+                + "&activityId=Event_NothingHeard&finished=true"), n -> n >= 1, Duration.ofSeconds(30), "the reminder");
+        // Both nodes' job executors saw the timer due; the engine's job lock lets only one fire it.
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+                + "&activityId=Event_NothingHeard")).isEqualTo(1);
+        assertThat(count(b, "/engine-rest/task/count?processInstanceId=" + process
+                + "&taskDefinitionKey=Task_ChaseRegulator")).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeKilledBetweenApprovalAndActivationLosesNothingAndTheOtherActivatesOnce() {
+        Node a = start("a");
+        Node b = start("b");
+        JsonNode proposal = propose(a, "HT");
+        int version = proposal.get("version").asInt();
+        String process = proposal.get("processInstanceId").asText();
+        assertThat(approve(a, openTask(a, process))).isEqualTo(204);
+        // The approval is committed; the activation is a job that either node may hold. Kill A now.
+        a.kill();
+        JsonNode answer = await(() -> decide(b, "HT"), d -> d.at("/ruleset/version").asInt() == version,
+                Duration.ofSeconds(40), "version " + version + " active after the crash");
+        assertThat(answer.get("decision").asText()).isEqualTo("DENY");
+        JsonNode events = b.http().get("/api/v1/events", TOKEN).json().get("events");
+        long activations = 0;
+        for (JsonNode event : events) {
+            if (event.get("type").asText().equals("RULESET_ACTIVATED") && event.get("rulesetVersion").asInt() == version) {
+                activations++;
+            }
+        }
+        assertThat(activations).isEqualTo(1);
+        assertThat(count(b, "/engine-rest/history/process-instance/count?processInstanceId=" + process
+                + "&finished=true")).isEqualTo(1);
+        assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+                + "&activityId=Task_ActivateVersion&finished=true")).isEqualTo(1);
+        assertThat(b.http().get("/api/v1/rulesets/" + version, TOKEN).json().get("status").asText()).isEqualTo("ACTIVE");
+        Node restarted = start("a-again");
+        assertThat(decide(restarted, "HT").at("/ruleset/version").asInt()).isEqualTo(version);
+    }
+
+    @Test
+    void aNodeKilledWithATimerDueLeavesItToFireOnceElsewhere() {
+        Node a = start("a");
+        Http.Response opened = a.http().postJson("/api/v1/engagements", "{\"regulator\":\"R\",\"jurisdictions\":[\"JM\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"summary\":\"Concern\"}", basic("alice"));
+        String process = opened.json().get("processInstanceId").asText();
+        assertThat(a.http().postJson("/engine-rest/task/" + openTask(a, process) + "/complete",
+                "{\"variables\":{\"assessment\":{\"value\":\"low\"},\"suspendNow\":{\"value\":false}}}",
+                basic("bob")).status()).isEqualTo(204);
+        a.kill();
+        Node b = start("b");
+        await(() -> count(b, "/engine-rest/task/count?processInstanceId=" + process
+                + "&taskDefinitionKey=Task_ChaseRegulator"), n -> n == 1, Duration.ofSeconds(40), "the reminder task");
+        assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+                + "&activityId=Event_NothingHeard")).isEqualTo(1);
+        assertThat(count(b, "/engine-rest/process-instance/count?processInstanceId=" + process)).isEqualTo(1);
+        assertThat(count(b, "/engine-rest/task/count?processInstanceId=" + process
+                + "&taskDefinitionKey=Task_CloseEngagement")).isEqualTo(1);
+    }
+}
