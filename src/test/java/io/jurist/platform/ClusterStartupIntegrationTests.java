@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -26,19 +30,26 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabases.URL, matches = ".*\\S.*",
         disabledReason = PostgresTestDatabases.URL + " is not set (.ci/run sets it; see README)")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStartupIntegrationTests {
 
     private static final String TOKEN = "Bearer demo-data-platform-token";
 
     private PostgresTestDatabases.Database database;
     private final List<Node> nodes = new ArrayList<>();
+    /** Two nodes shared by the tests, which run in order; a test that kills one starts it again. */
+    private Node a;
+    private Node b;
 
-    @BeforeEach
-    void database() {
+    @BeforeAll
+    void cluster() {
         database = PostgresTestDatabases.create();
+        a = start("a");
+        b = start("b");
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         nodes.forEach(Node::close);
         if (database != null) {
@@ -111,9 +122,8 @@ class ClusterStartupIntegrationTests {
     }
 
     @Test
+    @Order(1)
     void aChangeProposedOnOneNodeIsApprovedOnTheOtherAndServedByBothWithinFiveSeconds() {
-        Node a = start("a");
-        Node b = start("b");
         JsonNode proposal = propose(a, "JM");
         int version = proposal.get("version").asInt();
         assertThat(approve(b, openTask(b, proposal.get("processInstanceId").asText()))).isEqualTo(204);
@@ -129,9 +139,8 @@ class ClusterStartupIntegrationTests {
     }
 
     @Test
+    @Order(2)
     void aTimerFiresOnceNotOncePerNode() {
-        Node a = start("a");
-        Node b = start("b");
         Http.Response opened = a.http().postJson("/api/v1/engagements", "{\"regulator\":\"R\",\"jurisdictions\":[\"JM\"],"
                 + "\"purpose\":\"GENAI_TRAINING\",\"summary\":\"Concern\"}", basic("alice"));
         String process = opened.json().get("processInstanceId").asText();
@@ -153,9 +162,8 @@ class ClusterStartupIntegrationTests {
     }
 
     @Test
+    @Order(3)
     void aNodeKilledBetweenApprovalAndActivationLosesNothingAndTheOtherActivatesOnce() {
-        Node a = start("a");
-        Node b = start("b");
         JsonNode proposal = propose(a, "HT");
         int version = proposal.get("version").asInt();
         String process = proposal.get("processInstanceId").asText();
@@ -178,13 +186,13 @@ class ClusterStartupIntegrationTests {
         assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
                 + "&activityId=Task_ActivateVersion&finished=true")).isEqualTo(1);
         assertThat(b.http().get("/api/v1/rulesets/" + version, TOKEN).json().get("status").asText()).isEqualTo("ACTIVE");
-        Node restarted = start("a-again");
-        assertThat(decide(restarted, "HT").at("/ruleset/version").asInt()).isEqualTo(version);
+        a = start("a-again");
+        assertThat(decide(a, "HT").at("/ruleset/version").asInt()).isEqualTo(version);
     }
 
     @Test
+    @Order(4)
     void aNodeKilledWithATimerDueLeavesItToFireOnceElsewhere() {
-        Node a = start("a");
         Http.Response opened = a.http().postJson("/api/v1/engagements", "{\"regulator\":\"R\",\"jurisdictions\":[\"JM\"],"
                 + "\"purpose\":\"GENAI_TRAINING\",\"summary\":\"Concern\"}", basic("alice"));
         String process = opened.json().get("processInstanceId").asText();
@@ -192,7 +200,6 @@ class ClusterStartupIntegrationTests {
                 "{\"variables\":{\"assessment\":{\"value\":\"low\"},\"suspendNow\":{\"value\":false}}}",
                 basic("bob")).status()).isEqualTo(204);
         a.kill();
-        Node b = start("b");
         await(() -> count(b, "/engine-rest/task/count?processInstanceId=" + process
                 + "&taskDefinitionKey=Task_ChaseRegulator"), n -> n == 1, Duration.ofSeconds(40), "the reminder task");
         assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
