@@ -11,12 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A lawyer's whole round trip in a real browser: alice breaks a rule and sees the error at its line,
- * fixes it, changes the jurisdiction table, runs the scenarios, reads the impact and submits; bob
+ * fixes it, changes the jurisdiction table, adds a scenario, runs the scenarios, reads the impact and submits; bob
  * approves in Camunda Tasklist in the same browser; alice sees the version active, and a decision
  * over REST follows it. Takes the screenshots under docs/screenshots on the way.
  */
@@ -84,6 +85,20 @@ class RuleEditorBrowserIntegrationTests {
         assertThat(browser.find(By.id("impact")).getText()).contains(COUNTRY).contains("PERMIT → DENY");
         browser.screenshot("impact.png", By.id("validation"));
 
+        // Add a scenario for the new row and run every scenario against the draft.
+        browser.open("/editor/scenarios");
+        new Select(browser.find(By.id("file"))).selectByValue("scenarios/JurisdictionStatus.yaml");
+        fill("name", "A member in " + COUNTRY + " is denied while training is suspended there");
+        fill("country", COUNTRY);
+        fill("age", "30");
+        fill("at", "2025-06-01T00:00:00Z");
+        new Select(browser.find(By.id("decision"))).selectByValue("DENY");
+        fill("reasons", "JURISDICTION_SUSPENDED");
+        browser.find(By.id("add-and-run")).click();
+        browser.waitFor(By.id("validation-ok"));
+        assertThat(browser.find(By.id("scenario-list")).getText())
+                .contains("A member in " + COUNTRY + " is denied while training is suspended there");
+
         // The draft survives a reload, and a second author opening the same table is warned.
         browser.open("/editor/table?file=reference/jurisdictions.csv");
         assertThat(browser.find(By.id("grid")).getAttribute("innerHTML")).contains("Browser test: suspension in " + COUNTRY);
@@ -96,7 +111,8 @@ class RuleEditorBrowserIntegrationTests {
         // Review and submit.
         browser.open("/editor/review");
         browser.logIn("alice");
-        assertThat(browser.waitFor(By.id("changed-files")).getText()).isEqualTo("reference/jurisdictions.csv");
+        assertThat(browser.waitFor(By.id("changed-files")).getText())
+                .contains("reference/jurisdictions.csv", "scenarios/JurisdictionStatus.yaml");
         browser.find(By.id("summary")).sendKeys("Suspend generative-AI training in " + COUNTRY);
         browser.find(By.id("submit")).click();
         browser.waitFor(By.id("version-status"));
