@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A line diff of two texts in unified form, for people comparing two versions of a file. */
-final class LineDiff {
+public final class LineDiff {
 
     private static final int CONTEXT = 3;
 
@@ -12,7 +12,7 @@ final class LineDiff {
     }
 
     /** The unified diff of a and b (no file headers); empty when they are equal. */
-    static String unified(String a, String b) {
+    public static String unified(String a, String b) {
         String[] left = a.isEmpty() ? new String[0] : a.split("\n", -1);
         String[] right = b.isEmpty() ? new String[0] : b.split("\n", -1);
         int[][] lcs = new int[left.length + 1][right.length + 1];

@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.camunda.bpm.engine.IdentityService;
 
 /**
@@ -69,17 +70,31 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The rule editor's pages: form login with the same users, a session, CSRF tokens on every form
+     * (Spring Security's default, left on), and a content security policy that allows only this
+     * service's own scripts and styles. Everyone signed in may read; only rule authors may change.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         http.authenticationManager(new ProviderManager(users))
                 .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.permitAll())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(EDITOR_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/editor", "/editor/**").hasAuthority(authority(RULE_AUTHORS))
+                        .requestMatchers(HttpMethod.GET, "/editor/review").hasAuthority(authority(RULE_AUTHORS))
                         .anyRequest().authenticated());
         return http.build();
     }
+
+    // CodeMirror sets styles from script, and the generated login page has an inline style block.
+    private static final String EDITOR_CSP = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'self'; form-action 'self'";
 
     @Bean
     FilterRegistrationBean<EngineRestIdentityFilter> engineRestIdentity(IdentityService identity) {

@@ -1,0 +1,89 @@
+package io.jurist.web;
+
+import io.jurist.ruleset.LineDiff;
+import io.jurist.ruleset.RulesetStore;
+import io.jurist.ruleset.RulesetVersion;
+import io.jurist.workflow.ProcessViews;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Following a change: my proposals, one proposal's approval state, the version history and diffs. */
+@Controller
+class ProposalPagesController {
+
+    private final RulesetStore store;
+    private final ProcessViews processes;
+
+    ProposalPagesController(RulesetStore store, ProcessViews processes) {
+        this.store = store;
+        this.processes = processes;
+    }
+
+    @GetMapping("/proposals")
+    String mine(Authentication user, Model model) {
+        model.addAttribute("versions", store.list().stream()
+                .filter(v -> user.getName().equals(v.proposedBy()) && v.baseVersion() != null).toList());
+        return "proposals";
+    }
+
+    /** A proposal's page: its version's state, the process, who must act, and each approval with its comment. */
+    @GetMapping({"/proposals/{version}", "/versions/{version}"})
+    String proposal(@PathVariable int version, Model model) {
+        RulesetVersion stored = find(version);
+        model.addAttribute("v", stored);
+        model.addAttribute("process", stored.processInstanceId() == null ? null
+                : processes.of(stored.processInstanceId()).orElse(null));
+        return "proposal";
+    }
+
+    @GetMapping("/versions")
+    String history(Model model) {
+        model.addAttribute("versions", store.list());
+        return "versions";
+    }
+
+    /** One changed file between two versions. */
+    record FileDiff(String path, String change, List<String> lines) {
+    }
+
+    @GetMapping("/versions/diff")
+    String diff(@RequestParam int from, @RequestParam int to, Model model) {
+        find(from);
+        find(to);
+        Map<String, String> left = store.files(from).files();
+        Map<String, String> right = store.files(to).files();
+        TreeSet<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        List<FileDiff> files = new ArrayList<>();
+        for (String path : paths) {
+            String before = left.get(path);
+            String after = right.get(path);
+            if (!Objects.equals(before, after)) {
+                String change = before == null ? "added" : after == null ? "removed" : "modified";
+                String unified = LineDiff.unified(before == null ? "" : before, after == null ? "" : after);
+                files.add(new FileDiff(path, change, List.of(unified.split("\n"))));
+            }
+        }
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("diffs", files);
+        model.addAttribute("versions", store.list());
+        return "diff";
+    }
+
+    private RulesetVersion find(int version) {
+        return store.find(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "There is no ruleset version " + version));
+    }
+}
