@@ -43,6 +43,14 @@ class JurisdictionBoard {
     record Row(String jurisdiction, String purpose, String status, String model, Instant since, String reference,
                List<String> countries, Integer setInVersion) {
 
+        private static final java.util.regex.Pattern ENGAGEMENT = java.util.regex.Pattern.compile("ENG-[A-Z0-9]{8}");
+
+        /** The engagement the reference names (suspensions and re-enablements write it there), or null. */
+        public String engagementId() {
+            java.util.regex.Matcher matcher = ENGAGEMENT.matcher(reference == null ? "" : reference);
+            return matcher.find() ? matcher.group() : null;
+        }
+
         /** The date alone when the row took effect at midnight UTC, as the table usually says it. */
         public String sinceText() {
             String text = since.toString();
