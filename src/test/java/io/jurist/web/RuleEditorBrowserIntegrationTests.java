@@ -132,6 +132,7 @@ class RuleEditorBrowserIntegrationTests {
         browser.waitFor(By.cssSelector("button.claim")).click();
         browser.waitFor(By.cssSelector("input[cam-variable-name='approved']")).click();
         browser.find(By.cssSelector("input[cam-variable-name='comment']")).sendKeys("Restrictive; agreed.");
+        browser.screenshot("tasklist-approval.png", By.cssSelector("input[cam-variable-name='summary']"));
         WebElement complete = browser.find(By.cssSelector("button[ng-click='complete()']"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> complete.isEnabled());
         complete.click();
