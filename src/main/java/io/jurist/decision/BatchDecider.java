@@ -1,6 +1,5 @@
 package io.jurist.decision;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,14 +19,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
 /**
  * Decides an NDJSON stream of requests into an NDJSON stream of answers, a chunk of lines at a time
- * (one Drools execution per chunk), in order, one answer line per request line. Memory holds one
- * chunk, whatever the number of lines. Every line of a batch is decided by the version that was
+ * (one Drools execution per chunk), in order, one answer line per request line: the request thread
+ * reads, checks and decides, an {@link AnswerWriter} writes. Memory holds three chunks, whatever the
+ * number of lines. Every line of a batch is decided by the version that was
  * active when the batch began.
  */
 @Service
@@ -45,6 +48,11 @@ public class BatchDecider {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final int chunk;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "batch-answer-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BatchDecider(ActiveRuleset active, Clock clock, ObjectMapper mapper,
                  @Value("${jurist.decisions.batch-chunk:1000}") int chunk) {
@@ -61,32 +69,30 @@ public class BatchDecider {
     public long decide(InputStream in, OutputStream out) throws IOException {
         CompiledRuleset ruleset = active.current();
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
-        JsonGenerator generator = writer.getFactory().createGenerator(out);
-        // Answers are separated by our own newlines, not Jackson's root-value separator.
-        generator.setRootValueSeparator(null);
-        Object[] answers = new Object[chunk];
-        List<DecisionQuery> queries = new ArrayList<>(chunk);
-        int[] slots = new int[chunk];
+        AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
         long count = 0;
-        int filled = 0;
+        AnswerWriter.Chunk current = answers.next();
         while (lines.next()) {
             count++;
             Optional<DecisionQuery> query = read(lines, ruleset, errors);
             if (query.isPresent()) {
-                slots[queries.size()] = filled;
-                queries.add(query.get());
+                current.slots[current.queries.size()] = current.filled;
+                current.queries.add(query.get());
             } else {
-                answers[filled] = error(lines.number(), errors);
+                current.answers[current.filled] = error(lines.number(), errors);
             }
             errors.clear();
-            if (++filled == chunk) {
-                write(ruleset, queries, slots, answers, filled, generator);
-                filled = 0;
+            current.filled++;
+            if (current.full()) {
+                decide(ruleset, current);
+                answers.submit(current);
+                current = answers.next();
             }
         }
-        write(ruleset, queries, slots, answers, filled, generator);
-        generator.close();
+        decide(ruleset, current);
+        answers.submit(current);
+        answers.finish();
         return count;
     }
 
@@ -135,21 +141,18 @@ public class BatchDecider {
         return new LineError(line, text.toString(), named);
     }
 
-    private void write(CompiledRuleset ruleset, List<DecisionQuery> queries, int[] slots, Object[] answers,
-                       int filled, JsonGenerator generator) throws IOException {
-        if (!queries.isEmpty()) {
-            List<DecisionResponse> decided = Evaluation.decideAll(ruleset, queries, clock.instant());
+    /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
+    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk) {
+        if (!chunk.queries.isEmpty()) {
+            List<DecisionResponse> decided = Evaluation.decideAll(ruleset, chunk.queries, clock.instant());
             for (int i = 0; i < decided.size(); i++) {
-                answers[slots[i]] = decided.get(i);
+                chunk.answers[chunk.slots[i]] = decided.get(i);
             }
         }
-        for (int i = 0; i < filled; i++) {
-            writer.writeValue(generator, answers[i]);
-            generator.writeRaw('\n');
-            answers[i] = null;
-        }
-        queries.clear();
-        // Each chunk reaches the caller as soon as it is decided.
-        generator.flush();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 }
