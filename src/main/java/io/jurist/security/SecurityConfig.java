@@ -43,6 +43,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(authority(ADMIN))
+                        // The echo, the HTTP benchmarks' baseline, exists only under the benchmark profile;
+                        // it passes the same checks as a decision so that the ratio to it is fair.
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch",
                                 "/api/v1/benchmark/echo")
                         .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
