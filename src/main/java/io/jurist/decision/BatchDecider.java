@@ -67,7 +67,11 @@ public class BatchDecider {
 
     /** Reads request lines from {@code in} and writes one answer line each to {@code out}; returns the count. */
     public long decide(InputStream in, OutputStream out) throws IOException {
-        CompiledRuleset ruleset = active.current();
+        return decide(active.current(), in, out);
+    }
+
+    /** Decides the stream with the given version; the benchmarks call this directly. */
+    long decide(CompiledRuleset ruleset, InputStream in, OutputStream out) throws IOException {
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
