@@ -2,6 +2,7 @@ package io.jurist.decision;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RulesetCompiler;
 import io.jurist.ruleset.RulesetFiles;
@@ -48,8 +49,10 @@ public class BulkBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
+        // As the application configures it (application.yaml): strict reading, instants as text.
         ObjectMapper mapper = Jackson2ObjectMapperBuilder.json()
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         decider = new BatchDecider(null, Clock.systemUTC(), mapper, 1000);
         String[] countries = {"US", "GB", "DE", "FR", "JP", "BR", "IN", "CH", "NO", "UK"};
         String[] consents = {"NOT_SET", "OPTED_IN", "OPTED_OUT"};
