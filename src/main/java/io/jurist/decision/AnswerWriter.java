@@ -131,7 +131,12 @@ final class AnswerWriter {
 
     private void write(Chunk chunk) throws IOException {
         for (int i = 0; i < chunk.filled; i++) {
-            writer.writeValue(generator, chunk.answers[i]);
+            Object answer = chunk.answers[i];
+            if (answer instanceof DecisionResponse decision) {
+                AnswerJson.write(generator, decision);
+            } else {
+                writer.writeValue(generator, answer);
+            }
             generator.writeRaw('\n');
         }
         // Each chunk reaches the caller as soon as it is written.
