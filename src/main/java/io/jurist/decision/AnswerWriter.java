@@ -94,6 +94,14 @@ final class AnswerWriter {
         failIfFailed();
     }
 
+    /** Stops the writer without writing more, when the reading side failed; the writer thread ends. */
+    void abort() {
+        if (failure == null) {
+            failure = new IOException("The batch was abandoned while it was read");
+        }
+        written.offer(END);
+    }
+
     private void failIfFailed() throws IOException {
         Throwable cause = failure;
         if (cause instanceof IOException io) {

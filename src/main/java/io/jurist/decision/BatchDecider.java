@@ -30,8 +30,7 @@ import org.springframework.stereotype.Service;
  * Decides an NDJSON stream of requests into an NDJSON stream of answers, a chunk of lines at a time
  * (one Drools execution per chunk), in order, one answer line per request line: the request thread
  * reads, checks and decides, an {@link AnswerWriter} writes. Memory holds three chunks, whatever the
- * number of lines. Every line of a batch is decided by the version that was
- * active when the batch began.
+ * number of lines. Every line of a batch is decided by the version that was active when it began.
  */
 @Service
 public class BatchDecider {
@@ -76,27 +75,36 @@ public class BatchDecider {
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
         long count = 0;
-        AnswerWriter.Chunk current = answers.next();
-        while (lines.next()) {
-            count++;
-            Optional<DecisionQuery> query = read(lines, ruleset, errors);
-            if (query.isPresent()) {
-                current.slots[current.queries.size()] = current.filled;
-                current.queries.add(query.get());
-            } else {
-                current.answers[current.filled] = error(lines.number(), errors);
+        boolean finished = false;
+        try {
+            AnswerWriter.Chunk current = answers.next();
+            while (lines.next()) {
+                count++;
+                Optional<DecisionQuery> query = read(lines, ruleset, errors);
+                if (query.isPresent()) {
+                    current.slots[current.queries.size()] = current.filled;
+                    current.queries.add(query.get());
+                } else {
+                    current.answers[current.filled] = error(lines.number(), errors);
+                }
+                errors.clear();
+                current.filled++;
+                if (current.full()) {
+                    decide(ruleset, current);
+                    answers.submit(current);
+                    current = answers.next();
+                }
             }
-            errors.clear();
-            current.filled++;
-            if (current.full()) {
-                decide(ruleset, current);
-                answers.submit(current);
-                current = answers.next();
+            decide(ruleset, current);
+            answers.submit(current);
+            answers.finish();
+            finished = true;
+        } finally {
+            if (!finished) {
+                // The caller went away or the input broke: let the writer thread end too.
+                answers.abort();
             }
         }
-        decide(ruleset, current);
-        answers.submit(current);
-        answers.finish();
         return count;
     }
 

@@ -1,6 +1,7 @@
 package io.jurist.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -16,6 +17,8 @@ import io.jurist.ruleset.RulesetFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,5 +56,23 @@ class BatchDeciderTests {
             assertThat(answer.at("/ruleset/version").asInt()).isEqualTo(1);
         }
         verify(active, times(1)).current();
+    }
+
+    @Test
+    void endsTheBatchWithTheReadersFailureWhenTheInputBreaks() throws IOException {
+        CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
+        BatchDecider decider = new BatchDecider(null, Clock.systemUTC(), JSON, 3);
+        byte[] start = ("{\"subject\":{\"id\":\"m\",\"country\":\"US\"},\"purpose\":\"GENAI_TRAINING\"}\n")
+                .repeat(10).getBytes(StandardCharsets.UTF_8);
+        InputStream broken = new SequenceInputStream(new ByteArrayInputStream(start), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> decider.decide(ruleset, broken, out)).isInstanceOf(IOException.class)
+                .hasMessage("connection reset");
+        decider.stop();
     }
 }
