@@ -1,12 +1,6 @@
 package io.jurist.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -72,34 +66,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail notReadable(Throwable e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = Problems.path(unknown);
-            return Problems.invalid("The body has a field this API does not know: '" + field
-                            + "'. Unknown fields are refused so that a misspelt field never changes an answer.",
-                    List.of(new FieldError(field, "is not a known field; known here: "
-                            + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")))));
-        }
-        if (cause instanceof InvalidFormatException format) {
-            String field = Problems.path(format);
-            return Problems.invalid("The field '" + field + "' has the wrong type or form",
-                    List.of(new FieldError(field, "'" + format.getValue() + "' is not a valid "
-                            + Problems.typeName(format.getTargetType()))));
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = Problems.path(mismatch);
-            return Problems.invalid("The field '" + field + "' has the wrong type",
-                    List.of(new FieldError(field, "must be " + Problems.typeName(mismatch.getTargetType()))));
-        }
-        if (cause instanceof JsonParseException parse) {
-            return Problems.invalid("The body is not valid JSON (line " + parse.getLocation().getLineNr()
-                    + ", column " + parse.getLocation().getColumnNr() + "): " + parse.getOriginalMessage(), List.of());
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return Problems.invalid("The body is not a complete JSON object of the expected shape: "
-                    + mapping.getOriginalMessage().replaceAll("\\s*\\(start marker.*$", "").strip(), List.of());
-        }
-        return Problems.invalid("The request body is missing or unreadable: send a JSON object", List.of());
+        return Problems.unreadable(e.getCause() == null ? e : e.getCause());
     }
 }

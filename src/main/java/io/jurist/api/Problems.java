@@ -1,9 +1,14 @@
 package io.jurist.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -20,6 +25,41 @@ public final class Problems {
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         return problem;
+    }
+
+    /**
+     * A 400 for a body that could not be read as the expected JSON, from the reading failure
+     * (Jackson's exception), naming the field where one is to blame.
+     */
+    public static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return invalid("The body has a field this API does not know: '" + field
+                            + "'. Unknown fields are refused so that a misspelt field never changes an answer.",
+                    List.of(new FieldError(field, "is not a known field; known here: "
+                            + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ")))));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            String field = path(format);
+            return invalid("The field '" + field + "' has the wrong type or form",
+                    List.of(new FieldError(field, "'" + format.getValue() + "' is not a valid "
+                            + typeName(format.getTargetType()))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            return invalid("The field '" + field + "' has the wrong type",
+                    List.of(new FieldError(field, "must be " + typeName(mismatch.getTargetType()))));
+        }
+        if (cause instanceof JsonParseException parse) {
+            return invalid("The body is not valid JSON (line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr() + "): " + parse.getOriginalMessage(), List.of());
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return invalid("The body is not a complete JSON object of the expected shape: "
+                    + mapping.getOriginalMessage().replaceAll("\\s*\\(start marker.*$", "").strip(), List.of());
+        }
+        return invalid("The request body is missing or unreadable: send a JSON object", List.of());
     }
 
     /** The JSON path of a mapping failure, such as {@code subject.age} or {@code files[2]}. */

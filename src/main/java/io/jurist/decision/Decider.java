@@ -2,7 +2,6 @@ package io.jurist.decision;
 
 import io.jurist.api.FieldError;
 import io.jurist.api.InvalidRequestException;
-import io.jurist.facts.DecisionCase;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
@@ -12,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 
 /** Checks requests and decides them with the active ruleset. */
@@ -37,7 +34,7 @@ public class Decider {
             throw new InvalidRequestException("The request has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + "; nothing was decided.", errors);
         }
-        return answer(query.get(), ruleset.decide(query.get()), ruleset, clock.instant());
+        return Evaluation.decide(ruleset, query.get(), clock.instant());
     }
 
     static Optional<DecisionQuery> check(DecisionRequest request, CompiledRuleset ruleset, Instant now,
@@ -55,31 +52,5 @@ public class Decider {
         DecisionRequest.Subject subject = request.subject();
         return QueryCheck.check(subject.id(), subject.country(), subject.age(), request.purpose(),
                 request.consent(), request.at(), ruleset.reference(), now, errors);
-    }
-
-    static DecisionResponse answer(DecisionQuery query, DecisionCase decided, CompiledRuleset ruleset,
-                                   Instant evaluatedAt) {
-        return new DecisionResponse(
-                newDecisionId(),
-                decided.getEffect().name(),
-                decided.decisiveObligations().stream()
-                        .map(o -> new DecisionResponse.ObligationView(o.code(), o.rule(), o.description())).toList(),
-                decided.decisiveReasons().stream()
-                        .map(r -> new DecisionResponse.ReasonView(r.code(), r.rule(), r.message())).toList(),
-                new DecisionResponse.JurisdictionView(query.country(), ruleset.reference().regionOf(query.country())),
-                query.subjectId(),
-                query.purpose(),
-                query.consent().name(),
-                query.at(),
-                new DecisionResponse.RulesetRef(ruleset.version(), ruleset.revision()),
-                evaluatedAt);
-    }
-
-    /** A random (version 4) UUID without the contention of a shared SecureRandom on the hot path. */
-    static String newDecisionId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
-        return new UUID(most, least).toString();
     }
 }

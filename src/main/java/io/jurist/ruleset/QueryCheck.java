@@ -4,6 +4,8 @@ import io.jurist.api.FieldError;
 import io.jurist.facts.Consent;
 import io.jurist.facts.Countries;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class QueryCheck {
         Instant instant = now;
         if (at != null) {
             try {
-                instant = Instant.parse(at);
+                instant = parseInstant(at);
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("at", "'" + at + "' is not an ISO-8601 instant such as 2024-11-25T00:00:00Z"));
             }
@@ -71,6 +73,43 @@ public final class QueryCheck {
             return Optional.empty();
         }
         return Optional.of(new DecisionQuery(subjectId, code.orElseThrow(), age, purpose, parsedConsent, instant));
+    }
+
+    /**
+     * {@link Instant#parse} with a fast path for the form callers send nearly always,
+     * {@code 2024-11-25T00:00:00Z}: the general parser costs about a sixth of a bulk decision.
+     * Anything else, or anything the fast path doubts, goes to the general parser, which also
+     * gives the error.
+     */
+    static Instant parseInstant(String text) {
+        if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L
+                        + hour * 3_600L + minute * 60L + second);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The non-negative number written by {@code length} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Convenience for callers that want a fresh error list. */

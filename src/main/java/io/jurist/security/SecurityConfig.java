@@ -44,7 +44,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(authority(ADMIN))
-                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
+                        // The echo, the HTTP benchmarks' baseline, exists only under the benchmark profile;
+                        // it passes the same checks as a decision so that the ratio to it is fair.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch",
+                                "/api/v1/benchmark/echo")
                         .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/proposals", "/api/v1/rulesets/validate",
                                 "/api/v1/engagements", "/api/v1/suspensions", "/api/v1/reenablements")

@@ -1,0 +1,170 @@
+package io.jurist.decision;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jurist.api.FieldError;
+import io.jurist.api.Problems;
+import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.CompiledRuleset;
+import io.jurist.ruleset.DecisionQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides an NDJSON stream of requests into an NDJSON stream of answers, a chunk of lines at a time
+ * (one Drools execution per chunk), in order, one answer line per request line: the request thread
+ * reads, checks and decides, an {@link AnswerWriter} writes. Memory holds three chunks, whatever the
+ * number of lines. Every line of a batch is decided by the version that was active when it began.
+ */
+@Service
+public class BatchDecider {
+
+    /** A line longer than this cannot be one decision request; it is answered with an error. */
+    static final int MAX_LINE = 64 * 1024;
+
+    /** An answer line for a request line that could not be decided. */
+    record LineError(long line, String error, List<FieldError> errors) {
+    }
+
+    private final ActiveRuleset active;
+    private final Clock clock;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final int chunk;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "batch-answer-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BatchDecider(ActiveRuleset active, Clock clock, ObjectMapper mapper,
+                 @Value("${jurist.decisions.batch-chunk:1000}") int chunk) {
+        this.active = active;
+        this.clock = clock;
+        // The same strict reading as the single endpoint (unknown fields, coercions), line by line.
+        this.reader = mapper.readerFor(DecisionRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // Flushing is done per chunk: a flush per line would cost a write system call per decision.
+        this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        this.chunk = Math.max(1, chunk);
+    }
+
+    /** Reads request lines from {@code in} and writes one answer line each to {@code out}; returns the count. */
+    public long decide(InputStream in, OutputStream out) throws IOException {
+        return decide(active.current(), in, out);
+    }
+
+    /** Decides the stream with the given version; the benchmarks call this directly. */
+    long decide(CompiledRuleset ruleset, InputStream in, OutputStream out) throws IOException {
+        NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
+        AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
+        List<FieldError> errors = new ArrayList<>(4);
+        long count = 0;
+        boolean finished = false;
+        try {
+            AnswerWriter.Chunk current = answers.next();
+            while (lines.next()) {
+                count++;
+                Optional<DecisionQuery> query = read(lines, ruleset, errors);
+                if (query.isPresent()) {
+                    current.slots[current.queries.size()] = current.filled;
+                    current.queries.add(query.get());
+                } else {
+                    current.answers[current.filled] = error(lines.number(), errors);
+                }
+                errors.clear();
+                current.filled++;
+                if (current.full()) {
+                    decide(ruleset, current);
+                    answers.submit(current);
+                    current = answers.next();
+                }
+            }
+            decide(ruleset, current);
+            answers.submit(current);
+            answers.finish();
+            finished = true;
+        } finally {
+            if (!finished) {
+                // The caller went away or the input broke: let the writer thread end too.
+                answers.abort();
+            }
+        }
+        return count;
+    }
+
+    private Optional<DecisionQuery> read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
+        if (lines.tooLong()) {
+            errors.add(new FieldError("(line)", "is longer than " + MAX_LINE + " bytes; a request is one JSON object"));
+            return Optional.empty();
+        }
+        if (lines.blank()) {
+            errors.add(new FieldError("(line)", "is blank; send one JSON request object per line"));
+            return Optional.empty();
+        }
+        DecisionRequest request;
+        try {
+            request = reader.readValue(lines.buffer(), lines.start(), lines.length());
+        } catch (JsonParseException e) {
+            errors.add(new FieldError(null, "The line is not valid JSON (column " + e.getLocation().getColumnNr()
+                    + "): " + e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            ProblemDetail problem = Problems.unreadable(e);
+            String detail = problem.getDetail() == null ? "The line is unreadable" : problem.getDetail();
+            errors.add(new FieldError(null, detail.replaceFirst("^The body ", "The line ")));
+            return Optional.empty();
+        } catch (IOException e) {
+            errors.add(new FieldError(null, "is unreadable: " + e.getMessage()));
+            return Optional.empty();
+        }
+        return Decider.check(request, ruleset, clock.instant(), errors);
+    }
+
+    private static LineError error(long line, List<FieldError> errors) {
+        StringBuilder text = new StringBuilder();
+        List<FieldError> named = new ArrayList<>(errors.size());
+        for (FieldError e : errors) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            if (e.field() == null) {
+                text.append(e.message());
+            } else {
+                text.append(e.field()).append(' ').append(e.message());
+                named.add(e);
+            }
+        }
+        return new LineError(line, text.toString(), named);
+    }
+
+    /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
+    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk) {
+        if (!chunk.queries.isEmpty()) {
+            List<DecisionResponse> decided = Evaluation.decideAll(ruleset, chunk.queries, clock.instant());
+            for (int i = 0; i < decided.size(); i++) {
+                chunk.answers[chunk.slots[i]] = decided.get(i);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,48 @@
+package io.jurist.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+class AnswerJsonTests {
+
+    // As the application configures its mapper (application.yaml): instants as text, nulls kept.
+    private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json()
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private static String streamed(DecisionResponse response) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            AnswerJson.write(generator, response);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void writesExactlyWhatTheMapperWritesForTheSingleEndpoint() throws IOException {
+        List<DecisionResponse> answers = List.of(
+                new DecisionResponse("id-1", "PERMIT",
+                        List.of(new DecisionResponse.ObligationView("REDACT_PERSONAL_DATA", "Rule \"quoted\"", "Redact é\n")),
+                        List.of(new DecisionResponse.ReasonView("PERMITTED", "A rule", "Enabled in US.")),
+                        new DecisionResponse.JurisdictionView("US", "REST_OF_WORLD"), "member-1", "GENAI_TRAINING",
+                        "NOT_SET", Instant.parse("2024-11-25T00:00:00Z"), new DecisionResponse.RulesetRef(3, "sha256:ab"),
+                        Instant.parse("2026-11-29T21:08:49.107Z")),
+                new DecisionResponse("id-2", "DENY", List.of(),
+                        List.of(new DecisionResponse.ReasonView("NO_RULE_PERMITS", null, "No rule permits this use."),
+                                new DecisionResponse.ReasonView("MINOR_EXCLUDED", "Minors", "Under 18.")),
+                        new DecisionResponse.JurisdictionView("GB", "UK"), "m", "GENAI_TRAINING", "OPTED_OUT",
+                        Instant.parse("2024-11-25T00:00:00.000000001Z"), new DecisionResponse.RulesetRef(1, "sha256:cd"),
+                        Instant.parse("2026-11-29T21:08:49Z")));
+        for (DecisionResponse answer : answers) {
+            assertThat(streamed(answer)).isEqualTo(MAPPER.writeValueAsString(answer));
+        }
+    }
+}
