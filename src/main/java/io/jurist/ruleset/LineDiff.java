@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A line diff of two texts in unified form, for people comparing two versions of a file. */
-public final class LineDiff {
+final class LineDiff {
 
     private static final int CONTEXT = 3;
 
@@ -12,7 +12,7 @@ public final class LineDiff {
     }
 
     /** The unified diff of a and b (no file headers); empty when they are equal. */
-    public static String unified(String a, String b) {
+    static String unified(String a, String b) {
         String[] left = a.isEmpty() ? new String[0] : a.split("\n", -1);
         String[] right = b.isEmpty() ? new String[0] : b.split("\n", -1);
         int[][] lcs = new int[left.length + 1][right.length + 1];

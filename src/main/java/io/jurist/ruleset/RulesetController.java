@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.api.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,21 +71,8 @@ class RulesetController {
     VersionDiff diff(@PathVariable int from, @PathVariable int to) {
         RulesetVersion a = find(from);
         RulesetVersion b = find(to);
-        SortedMap<String, String> left = store.files(from).files();
-        SortedMap<String, String> right = store.files(to).files();
-        TreeSet<String> paths = new TreeSet<>(left.keySet());
-        paths.addAll(right.keySet());
-        List<FileDiff> files = new ArrayList<>();
-        for (String path : paths) {
-            String before = left.get(path);
-            String after = right.get(path);
-            if (Objects.equals(before, after)) {
-                continue;
-            }
-            String change = before == null ? "ADDED" : after == null ? "REMOVED" : "MODIFIED";
-            files.add(new FileDiff(path, change, LineDiff.unified(before == null ? "" : before,
-                    after == null ? "" : after)));
-        }
+        List<FileDiff> files = store.files(from).changesTo(store.files(to)).stream()
+                .map(c -> new FileDiff(c.path(), c.change(), c.diff())).toList();
         return new VersionDiff(from, to, a.revision(), b.revision(), files);
     }
 

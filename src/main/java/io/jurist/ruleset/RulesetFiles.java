@@ -66,6 +66,32 @@ public final class RulesetFiles {
         return new RulesetFiles(changed);
     }
 
+    /**
+     * One file that differs between two versions.
+     *
+     * @param path   the path under {@code rules/}
+     * @param change ADDED, REMOVED or MODIFIED
+     * @param diff   the unified diff of its lines
+     */
+    public record FileChange(String path, String change, String diff) {
+    }
+
+    /** Every file that differs from these files to the given ones, in path order. */
+    public java.util.List<FileChange> changesTo(RulesetFiles after) {
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>(files.keySet());
+        paths.addAll(after.files.keySet());
+        java.util.List<FileChange> changes = new java.util.ArrayList<>();
+        for (String path : paths) {
+            String old = files.get(path);
+            String now = after.files.get(path);
+            if (!java.util.Objects.equals(old, now)) {
+                String change = old == null ? "ADDED" : now == null ? "REMOVED" : "MODIFIED";
+                changes.add(new FileChange(path, change, LineDiff.unified(old == null ? "" : old, now == null ? "" : now)));
+            }
+        }
+        return changes;
+    }
+
     private static String hash(SortedMap<String, String> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

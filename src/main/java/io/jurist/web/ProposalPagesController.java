@@ -1,14 +1,9 @@
 package io.jurist.web;
 
-import io.jurist.ruleset.LineDiff;
 import io.jurist.ruleset.RulesetStore;
 import io.jurist.ruleset.RulesetVersion;
 import io.jurist.workflow.ProcessViews;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -61,20 +56,9 @@ class ProposalPagesController {
     String diff(@RequestParam int from, @RequestParam int to, Model model) {
         find(from);
         find(to);
-        Map<String, String> left = store.files(from).files();
-        Map<String, String> right = store.files(to).files();
-        TreeSet<String> paths = new TreeSet<>(left.keySet());
-        paths.addAll(right.keySet());
-        List<FileDiff> files = new ArrayList<>();
-        for (String path : paths) {
-            String before = left.get(path);
-            String after = right.get(path);
-            if (!Objects.equals(before, after)) {
-                String change = before == null ? "added" : after == null ? "removed" : "modified";
-                String unified = LineDiff.unified(before == null ? "" : before, after == null ? "" : after);
-                files.add(new FileDiff(path, change, List.of(unified.split("\n"))));
-            }
-        }
+        List<FileDiff> files = store.files(from).changesTo(store.files(to)).stream()
+                .map(c -> new FileDiff(c.path(), c.change().toLowerCase(java.util.Locale.ROOT),
+                        List.of(c.diff().split("\n")))).toList();
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("diffs", files);
