@@ -5,6 +5,7 @@ import static io.jurist.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jurist.support.Await;
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class SeedStoryIntegrationTests {
                     return tasks.get(0).get("id").asText();
                 }
             }
-            sleep(100);
+            Await.pause(100);
         }
         throw new AssertionError("No task " + key + " for " + user);
     }
@@ -82,21 +83,8 @@ class SeedStoryIntegrationTests {
     }
 
     private JsonNode awaitDecision(String consent, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode answer = decide(consent);
-        while (!answer.get("decision").asText().equals(expected) && System.nanoTime() < deadline) {
-            sleep(100);
-            answer = decide(consent);
-        }
-        return answer;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Await.until(() -> decide(consent), d -> d.get("decision").asText().equals(expected),
+                Duration.ofSeconds(10), "a " + expected + " decision");
     }
 
     private List<String> eventTypesAfter(long cursor) {

@@ -4,6 +4,7 @@ import static io.jurist.support.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jurist.support.Await;
 import io.jurist.support.Http;
 import io.jurist.support.Node;
 import io.jurist.support.PostgresTestDatabases;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -79,24 +79,6 @@ class ClusterStartupIntegrationTests {
         return response.json();
     }
 
-    private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration within, String what) {
-        long deadline = System.nanoTime() + within.toNanos();
-        T current = value.get();
-        while (!done.test(current)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + within + ": " + what + " (last: " + current + ")");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            current = value.get();
-        }
-        return current;
-    }
-
     private static JsonNode propose(Node node, String country) {
         String table = Proposals.activeTable(node.http());
         Http.Response response = node.http().postJson("/api/v1/rulesets/proposals",
@@ -107,7 +89,7 @@ class ClusterStartupIntegrationTests {
     }
 
     private static String openTask(Node node, String processInstanceId) {
-        JsonNode tasks = await(() -> node.http().get("/engine-rest/task?processInstanceId=" + processInstanceId,
+        JsonNode tasks = Await.until(() -> node.http().get("/engine-rest/task?processInstanceId=" + processInstanceId,
                 basic("bob")).json(), t -> t.size() == 1, Duration.ofSeconds(10), "an open task");
         return tasks.get(0).get("id").asText();
     }
@@ -127,11 +109,11 @@ class ClusterStartupIntegrationTests {
         JsonNode proposal = propose(a, "JM");
         int version = proposal.get("version").asInt();
         assertThat(approve(b, openTask(b, proposal.get("processInstanceId").asText()))).isEqualTo(204);
-        Node first = await(() -> decide(a, "JM").at("/ruleset/version").asInt() == version ? a
+        Node first = Await.until(() -> decide(a, "JM").at("/ruleset/version").asInt() == version ? a
                 : decide(b, "JM").at("/ruleset/version").asInt() == version ? b : null,
                 n -> n != null, Duration.ofSeconds(20), "a node serving version " + version);
         Node other = first == a ? b : a;
-        JsonNode answer = await(() -> decide(other, "JM"), d -> d.at("/ruleset/version").asInt() == version,
+        JsonNode answer = Await.until(() -> decide(other, "JM"), d -> d.at("/ruleset/version").asInt() == version,
                 Duration.ofSeconds(5), "the other node serving version " + version);
         assertThat(answer.get("decision").asText()).isEqualTo("DENY");
         assertThat(count(a, "/engine-rest/history/process-instance/count?processInstanceId="
@@ -147,14 +129,10 @@ class ClusterStartupIntegrationTests {
         String triage = openTask(b, process);
         assertThat(b.http().postJson("/engine-rest/task/" + triage + "/complete", "{\"variables\":{\"assessment\":"
                 + "{\"value\":\"low\"},\"suspendNow\":{\"value\":false}}}", basic("bob")).status()).isEqualTo(204);
-        await(() -> count(a, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+        Await.until(() -> count(a, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
                 + "&activityId=Event_NothingHeard&finished=true"), n -> n >= 1, Duration.ofSeconds(30), "the reminder");
         // Both nodes' job executors saw the timer due; the engine's job lock lets only one fire it.
-        try {
-            Thread.sleep(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.pause(3000);
         assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
                 + "&activityId=Event_NothingHeard&finished=true")).isEqualTo(1);
         assertThat(count(b, "/engine-rest/task/count?processInstanceId=" + process
@@ -170,7 +148,7 @@ class ClusterStartupIntegrationTests {
         assertThat(approve(a, openTask(a, process))).isEqualTo(204);
         // The approval is committed; the activation is a job that either node may hold. Kill A now.
         a.kill();
-        JsonNode answer = await(() -> decide(b, "HT"), d -> d.at("/ruleset/version").asInt() == version,
+        JsonNode answer = Await.until(() -> decide(b, "HT"), d -> d.at("/ruleset/version").asInt() == version,
                 Duration.ofSeconds(40), "version " + version + " active after the crash");
         assertThat(answer.get("decision").asText()).isEqualTo("DENY");
         JsonNode events = b.http().get("/api/v1/events", TOKEN).json().get("events");
@@ -207,7 +185,7 @@ class ClusterStartupIntegrationTests {
                         .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body().count())
                 .as("the stream is cut when its node dies").isInstanceOfAny(java.io.IOException.class,
                         java.io.UncheckedIOException.class);
-        await(victim::alive, alive -> !alive, Duration.ofSeconds(10), "the killed node gone");
+        Await.until(victim::alive, alive -> !alive, Duration.ofSeconds(10), "the killed node gone");
         // The other node answers a batch in full; the crash left no version or event behind.
         Http.Response retried = b.http().post("/api/v1/decisions/batch", "application/x-ndjson",
                 new String(readAll(batch(2_000, -1, () -> { })), java.nio.charset.StandardCharsets.UTF_8), TOKEN);
@@ -262,7 +240,7 @@ class ClusterStartupIntegrationTests {
                 "{\"variables\":{\"assessment\":{\"value\":\"low\"},\"suspendNow\":{\"value\":false}}}",
                 basic("bob")).status()).isEqualTo(204);
         a.kill();
-        await(() -> count(b, "/engine-rest/task/count?processInstanceId=" + process
+        Await.until(() -> count(b, "/engine-rest/task/count?processInstanceId=" + process
                 + "&taskDefinitionKey=Task_ChaseRegulator"), n -> n == 1, Duration.ofSeconds(40), "the reminder task");
         assertThat(count(b, "/engine-rest/job/count?processInstanceId=" + process + "&timers=true")).isZero();
         assertThat(count(b, "/engine-rest/process-instance/count?processInstanceIds=" + process)).isEqualTo(1);

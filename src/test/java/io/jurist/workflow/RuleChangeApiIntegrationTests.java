@@ -9,6 +9,7 @@ import static io.jurist.support.Proposals.tableWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jurist.support.Await;
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
 import java.time.Duration;
@@ -63,21 +64,8 @@ class RuleChangeApiIntegrationTests {
     }
 
     private JsonNode awaitDecision(String country, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode answer = decide(country);
-        while (!answer.get("decision").asText().equals(expected) && System.nanoTime() < deadline) {
-            sleep(100);
-            answer = decide(country);
-        }
-        return answer;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Await.until(() -> decide(country), d -> d.get("decision").asText().equals(expected),
+                Duration.ofSeconds(10), "a " + expected + " decision");
     }
 
     @Test
@@ -240,7 +228,7 @@ class RuleChangeApiIntegrationTests {
         }
         assertThat(completeThroughEngineRest(taskId, "bob", true).status()).isEqualTo(204);
         awaitDecision("NG", "DENY");
-        sleep(300);
+        Await.pause(300);
         running.set(false);
         pool.shutdown();
         assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
