@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,10 +109,5 @@ public final class QueryCheck {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    /** Convenience for callers that want a fresh error list. */
-    public static List<FieldError> newErrors() {
-        return new ArrayList<>(2);
     }
 }

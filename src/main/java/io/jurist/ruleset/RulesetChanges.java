@@ -107,7 +107,7 @@ public class RulesetChanges {
         ApprovalWorkflow.Started started = workflow.startRuleChange(new ApprovalWorkflow.RuleChange(
                 prepared.version(), summary, proposer, proposer, prepared.impact().kind(),
                 prepared.impact().summary(), prepared.baseVersion()));
-        store.linkProcess(prepared.version(), started.processInstanceId());
+        // The process's start listener has linked the version to it (as for processes that call it).
         log.info("Version {} proposed by {} ({}), approval process {}", prepared.version(), proposer,
                 prepared.impact().kind(), started.processInstanceId());
         return new Proposed(prepared.version(), prepared.baseVersion(), started.processInstanceId(),
