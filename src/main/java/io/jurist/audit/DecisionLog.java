@@ -178,8 +178,8 @@ public class DecisionLog implements SmartLifecycle {
         Instant cutoff = clock.instant().minus(properties.retention());
         long deleted = store.purge(cutoff);
         if (deleted > 0) {
-            log.info("Decision log: purged {} records older than {} ({} retention)", deleted, cutoff,
-                    properties.retention());
+            log.info("Decision log: purged {} records older than {} (retention {} days)", deleted, cutoff,
+                    properties.retention().toDays());
         }
         return deleted;
     }

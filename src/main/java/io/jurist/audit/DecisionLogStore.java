@@ -289,8 +289,9 @@ final class DecisionLogStore {
         }
     }
 
+    /** To the microsecond, truncated: what H2 and PostgreSQL keep (they would round). */
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -46,7 +46,8 @@ class PostgresSchemaStartupIntegrationTests {
                 "--JURIST_DB_URL=" + database.url(),
                 "--JURIST_DB_USER=" + database.user(),
                 "--JURIST_DB_PASSWORD=" + database.password(),
-                "--JURIST_PLATFORM_TOKEN=a-production-token-of-at-least-32-characters");
+                "--JURIST_PLATFORM_TOKEN=a-production-token-of-at-least-32-characters",
+                "--JURIST_PSEUDONYMISATION_KEY=a-production-pseudonymisation-key-of-32-bytes-or-more");
     }
 
     @Test

@@ -47,7 +47,8 @@ class SeveralNodesStartupIntegrationTests {
                         "JURIST_DB_URL", database.url(),
                         "JURIST_DB_USER", database.user(),
                         "JURIST_DB_PASSWORD", database.password(),
-                        "JURIST_PLATFORM_TOKEN", TOKEN),
+                        "JURIST_PLATFORM_TOKEN", TOKEN,
+                        "JURIST_PSEUDONYMISATION_KEY", "a-production-pseudonymisation-key-of-32-bytes-or-more"),
                 "--spring.profiles.active=prod",
                 "--jurist.rules.directory=" + Path.of("rules").toAbsolutePath());
     }

@@ -57,6 +57,7 @@ class AccessMatrixIntegrationTests {
                 new Route("GET", "/api/v1/suspensions", null, 401, 200, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/reenablements", null, 401, 200, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/events", null, 401, 200, 200, 200, 200, 200),
+                new Route("GET", "/api/v1/decisions/no-such-decision", null, 401, 404, 404, 404, 404, 404),
                 new Route("POST", "/api/v1/decisions", notADecision, 401, 400, 400, 403, 403, 400),
                 new Route("POST", "/api/v1/rulesets/proposals", "{}", 401, 403, 400, 403, 403, 400),
                 new Route("POST", "/api/v1/rulesets/validate", "{\"files\":{\"../x\":\"\"}}", 401, 403, 400, 403, 403, 400),
