@@ -34,7 +34,8 @@ public final class JmhMain {
         System.out.println("Jurist (single and batched), hand-written and Camunda DMN agree on all "
                 + population.size() + " cases.");
         Options options = new OptionsBuilder().parent(given)
-                .include(given.getIncludes().isEmpty() ? "PolicyBenchmark|BulkBenchmark" : given.getIncludes().get(0))
+                .include(given.getIncludes().isEmpty() ? "PolicyBenchmark|BulkBenchmark|DecisionLogBenchmark"
+                        : given.getIncludes().get(0))
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
@@ -42,7 +43,9 @@ public final class JmhMain {
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark().replaceFirst(".*\\.", "");
             String chunk = result.getParams().getParam("chunk");
-            scores.put(chunk == null ? name : name + "(chunk=" + chunk + ")", result.getPrimaryResult().getScore());
+            String log = result.getParams().getParam("log");
+            scores.put(chunk != null ? name + "(chunk=" + chunk + ")" : log != null ? name + "(log=" + log + ")" : name,
+                    result.getPrimaryResult().getScore());
         }
         String summary = summary(scores, options.getThreads().orElse(1));
         System.out.println(summary);
@@ -60,6 +63,12 @@ public final class JmhMain {
                 "x hand-written", "x camunda-dmn"));
         scores.forEach((name, score) -> text.append(String.format(Locale.ROOT, "%-32s %,14.0f %14.3f %14.1f%n",
                 name, score, score / handWritten, score / dmn)));
+        Double logOn = scores.get("singleDecisions(log=on)");
+        Double logOff = scores.get("singleDecisions(log=off)");
+        if (logOn != null && logOff != null) {
+            text.append(String.format(Locale.ROOT, "%nSingle decisions through Decider, decision log on / off: %.3f%n",
+                    logOn / logOff));
+        }
         return text.toString();
     }
 }

@@ -14,8 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ public class DecisionLog implements SmartLifecycle {
     /** How long a batch's summary may wait for room in a full queue: one record stands for a whole batch. */
     static final Duration SUMMARY_WAIT = Duration.ofSeconds(5);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long LINGER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final DecisionLogProperties properties;
     private final String key;
@@ -52,6 +55,7 @@ public class DecisionLog implements SmartLifecycle {
     private final Gaps gaps = new Gaps();
     private final LongAdder enqueued = new LongAdder();
     private final AtomicLong handled = new AtomicLong();
+    private final AtomicInteger flushWaiters = new AtomicInteger();
     private final long flushNanos;
 
     private final Counter writtenSingle;
@@ -207,13 +211,18 @@ public class DecisionLog implements SmartLifecycle {
     public boolean flush(Duration timeout) {
         long target = enqueued.sum();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (handled.get() < target) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        flushWaiters.incrementAndGet();
+        try {
+            while (handled.get() < target) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(200_000);
             }
-            pause(5);
+            return true;
+        } finally {
+            flushWaiters.decrementAndGet();
         }
-        return true;
     }
 
     // Called by BatchRecorder
@@ -378,12 +387,18 @@ public class DecisionLog implements SmartLifecycle {
                 if (queue.drainTo(buffer, max - buffer.size()) > 0) {
                     continue;
                 }
-                long wait = deadline - System.nanoTime();
-                Object next = wait <= 0 ? null : queue.poll(wait, TimeUnit.NANOSECONDS);
-                if (next == null) {
+                if (flushWaiters.get() > 0) {
+                    // Someone waits for what we hold: write it now rather than wait for more.
                     return;
                 }
-                buffer.add(next);
+                long wait = Math.min(deadline - System.nanoTime(), LINGER_SLICE_NANOS);
+                if (wait <= 0) {
+                    return;
+                }
+                Object next = queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    buffer.add(next);
+                }
             }
         } catch (InterruptedException e) {
             // Nobody interrupts the writer on purpose; stop() asks it to finish instead.

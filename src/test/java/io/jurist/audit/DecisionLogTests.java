@@ -143,6 +143,28 @@ class DecisionLogTests {
     }
 
     @Test
+    void writesWithinTheFlushIntervalAndAtOnceWhenAskedTo() {
+        DecisionLogProperties d = DecisionLogProperties.defaults();
+        log(d).start();
+        log.record(decision("d-1"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (rows("jurist_decision_log") == 0 && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertThat(rows("jurist_decision_log")).isEqualTo(1);
+        log.stop();
+
+        // A long flush interval, and a batch that does not fill: flush() does not wait for either.
+        log(new DecisionLogProperties(true, 100, 1000, Duration.ofSeconds(30), false, d.batchLineWait(),
+                d.retention(), d.purgeCron(), d.shutdownTimeout())).start();
+        log.record(decision("d-2"));
+        long start = System.nanoTime();
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(log.decision("d-2")).isPresent();
+    }
+
+    @Test
     void neverBlocksWhenTheQueueIsFullButCountsTheDroppedDecisionsAndRecordsTheGap() {
         log(DecisionLogProperties.defaults().withQueueCapacity(3));
         long start = System.nanoTime();
