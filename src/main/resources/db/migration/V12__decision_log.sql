@@ -25,8 +25,10 @@ create table jurist_decision_log (
     ruleset_version  integer       not null,
     ruleset_revision varchar(80)   not null
 );
+-- Decision ids are time-ordered (UUID version 7), so this and the primary key grow at their end.
+-- No index on subject_hash: pseudonyms are random, and an index on them slowed writes on H2 tenfold
+-- (docs/operations.md says how to add one on PostgreSQL when searches by member are needed).
 create index jurist_decision_log_time on jurist_decision_log (evaluated_at);
-create index jurist_decision_log_subject on jurist_decision_log (subject_hash);
 
 create table jurist_decision_batch (
     batch_id         varchar(36)   not null primary key,

@@ -46,6 +46,7 @@ public class DecisionLog implements SmartLifecycle {
     static final Duration SUMMARY_WAIT = Duration.ofSeconds(5);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long LINGER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long IDLE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DecisionLogProperties properties;
     private final String key;
@@ -377,7 +378,8 @@ public class DecisionLog implements SmartLifecycle {
             return;
         }
         try {
-            Object first = queue.poll(flushNanos, TimeUnit.NANOSECONDS);
+            // Not longer than a slice: stop() and new gaps are noticed promptly whatever the flush interval.
+            Object first = queue.poll(Math.min(flushNanos, IDLE_SLICE_NANOS), TimeUnit.NANOSECONDS);
             if (first == null) {
                 return;
             }

@@ -162,6 +162,10 @@ class DecisionLogTests {
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(log.decision("d-2")).isPresent();
+        // Nor does stopping wait for the interval.
+        start = System.nanoTime();
+        log.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
