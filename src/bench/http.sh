@@ -23,8 +23,10 @@ if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
   JAR=$(ls target/jurist-*.jar | grep -v original | head -1)
 fi
 
+# An H2 file database, as by default: the decision log's rows must not sit in the measured heap.
+rm -rf "$OUT/db"
 java -Xmx256m -Xms256m -XX:+UseG1GC -jar "$JAR" --spring.profiles.active=benchmark --server.port="$PORT" \
-  "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" > "$OUT/server.log" 2>&1 &
+  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The decision log's cost over HTTP: single decisions per second with the log on, as a ratio to the log off.
+# Two servers from the same jar, side by side, the same in all but jurist.audit.decision-log.enabled, each on an
+# H2 file database of its own (the default kind); wrk -t2 -c32 alternates between them: on, off, off, on, on, off
+# (PAIRS pairs of runs, 3 by default), and each figure is the mean of its runs.
+# Afterwards the log-on server's metrics must show every decision written and none dropped, else the figure is void.
+# Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] src/bench/decision-log.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PORT_ON=${BENCH_PORT:-18094}
+PORT_OFF=$((PORT_ON + 1))
+DURATION=${BENCH_DURATION:-15s}
+PAIRS=${PAIRS:-3}
+OUT=target/bench-decision-log
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+JAR=$(ls target/jurist-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+  ./mvnw -B -q -DskipTests package
+  JAR=$(ls target/jurist-*.jar | grep -v original | head -1)
+fi
+
+start() { # name port log-enabled
+  java -Xmx256m -Xms256m -XX:+UseG1GC -jar "$JAR" --server.port="$2" \
+    "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db-$1/jurist" --jurist.audit.decision-log.enabled="$3" \
+    > "$OUT/server-$1.log" 2>&1 &
+  echo $!
+}
+SERVER_ON=$(start on "$PORT_ON" true)
+SERVER_OFF=$(start off "$PORT_OFF" false)
+trap 'kill $SERVER_ON $SERVER_OFF 2>/dev/null || true; wait $SERVER_ON $SERVER_OFF 2>/dev/null || true' EXIT
+for port in "$PORT_ON" "$PORT_OFF"; do
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "server on $port did not start" >&2; exit 1; }
+done
+
+rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
+requests() { awk '/requests in/ {print $1}' "$1"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+run_wrk() { # name port duration
+  wrk -t2 -c32 -d"$3" --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" > "$OUT/$1.txt"
+  if grep -q "Non-2xx" "$OUT/$1.txt"; then echo "non-2xx answers in $OUT/$1.txt" >&2; exit 1; fi
+}
+metric() { # name [tag] -> the value of a counter on the log-on server
+  curl -fs -u admin:admin "http://127.0.0.1:$PORT_ON/actuator/metrics/$1${2:+?tag=$2}" \
+    | sed -E 's/.*"statistic":"COUNT","value":([0-9.E]+).*/\1/'
+}
+
+echo "warming up"
+run_wrk warm-on "$PORT_ON" 10s
+run_wrk warm-off "$PORT_OFF" 10s
+for i in $(seq 1 "$PAIRS"); do
+  # on, off, then off, on, ...: a drift in the machine's load does not favour one side.
+  if [ $((i % 2)) = 1 ]; then
+    run_wrk "on-$i" "$PORT_ON" "$DURATION"; run_wrk "off-$i" "$PORT_OFF" "$DURATION"
+  else
+    run_wrk "off-$i" "$PORT_OFF" "$DURATION"; run_wrk "on-$i" "$PORT_ON" "$DURATION"
+  fi
+done
+sleep 2 # the flush interval, and then some
+
+mean() { # prefix -> mean req/s of its runs
+  for i in $(seq 1 "$PAIRS"); do rps "$OUT/$1-$i.txt"; done | awk '{s += $1} END {printf "%.0f", s / NR}'
+}
+runs() { for i in $(seq 1 "$PAIRS"); do printf '%s ' "$(rps "$OUT/$1-$i.txt")"; done; }
+ON=$(mean on)
+OFF=$(mean off)
+SENT=$(requests "$OUT/warm-on.txt")
+for i in $(seq 1 "$PAIRS"); do SENT=$((SENT + $(requests "$OUT/on-$i.txt"))); done
+WRITTEN=$(metric jurist.decisions.log.written kind:single | awk '{printf "%.0f", $1}')
+DROPPED=$(metric jurist.decisions.log.dropped | awk '{printf "%.0f", $1}')
+{
+  echo "Decision log over HTTP, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c32 and both servers on this machine"
+  echo "single decisions, log on: $ON req/s; log off: $OFF req/s; ratio $(awk -v a="$ON" -v b="$OFF" 'BEGIN {printf "%.2f", a / b}')"
+  echo "  runs: on $(runs on)/ off $(runs off)"
+  echo "  p50 / p99, last runs: on $(pct "$OUT/on-$PAIRS.txt" 50%) / $(pct "$OUT/on-$PAIRS.txt" 99%), off $(pct "$OUT/off-$PAIRS.txt" 50%) / $(pct "$OUT/off-$PAIRS.txt" 99%)"
+  echo "log-on server: $SENT decisions answered (wrk's count, which may miss a few in flight at its end), $WRITTEN written, $DROPPED dropped"
+} | tee "$OUT/summary.txt"
+[ "$DROPPED" = 0 ] || { echo "the log dropped decisions: the figure is void" >&2; exit 1; }
