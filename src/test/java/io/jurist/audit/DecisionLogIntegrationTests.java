@@ -264,6 +264,16 @@ class DecisionLogIntegrationTests {
         assertThat(log.dailyCounts("KE", "NO_SUCH_PURPOSE", from, to)).isEmpty();
     }
 
+    @Test
+    void describesTheLogInTheOpenApiDescription() {
+        JsonNode paths = http.get("/v3/api-docs", null).json().get("paths");
+        JsonNode get = paths.at("/~1api~1v1~1decisions~1{id}/get");
+        assertThat(get.at("/responses/200/content/application~1json/schema/oneOf").toString())
+                .contains("LoggedDecision").contains("LoggedBatch");
+        assertThat(get.at("/responses/404/content").has("application/problem+json")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1decisions~1batch/post/responses/200/headers").has("Jurist-Batch-Id")).isTrue();
+    }
+
     private static Map<String, Long> total(List<DailyDecisionCounts> days,
                                            java.util.function.Function<DailyDecisionCounts, Map<String, Long>> part) {
         Map<String, Long> sum = new HashMap<>();
