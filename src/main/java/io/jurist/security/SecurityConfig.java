@@ -56,6 +56,10 @@ class SecurityConfig {
                         .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete")
                         .hasAnyAuthority(authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
+                        // The change history and the evidence reports are for the people who answer regulators.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/api/v1/evidence", "/api/v1/evidence/**")
+                        .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(DPO),
+                                authority(ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(PathPrefix.of("/engine-rest")).authenticated()
                         .anyRequest().hasAuthority(authority(ADMIN)));
