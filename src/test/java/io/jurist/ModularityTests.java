@@ -28,6 +28,17 @@ class ModularityTests {
     }
 
     @Test
+    void auditDependsOnNoOtherModuleOfOurs() {
+        classes().that().resideInAPackage("io.jurist.audit..")
+                .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside io.jurist or inside io.jurist.audit", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                !(c.getPackageName() + ".").startsWith("io.jurist.")
+                                        || c.getPackageName().startsWith("io.jurist.audit")))
+                .because("every module may write to the audit module, so it may use none of them")
+                .check(CLASSES);
+    }
+
+    @Test
     void engagementStepsUseOnlyTheEngineDelegateApi() {
         classes().that().resideInAPackage("io.jurist.engagement..")
                 .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(

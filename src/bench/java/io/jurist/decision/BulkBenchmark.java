@@ -3,9 +3,12 @@ package io.jurist.decision;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jurist.audit.DecisionLog;
+import io.jurist.audit.DecisionLogProperties;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RulesetCompiler;
 import io.jurist.ruleset.RulesetFiles;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +56,9 @@ public class BulkBenchmark {
         ObjectMapper mapper = Jackson2ObjectMapperBuilder.json()
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-        decider = new BatchDecider(null, Clock.systemUTC(), mapper, 1000);
+        // The decision log is off here: this measures deciding; DecisionLogBenchmark measures logging.
+        decider = new BatchDecider(null, Clock.systemUTC(), mapper, 1000, new DecisionLog(null,
+                DecisionLogProperties.defaults().withEnabled(false), "", Clock.systemUTC(), new SimpleMeterRegistry()));
         String[] countries = {"US", "GB", "DE", "FR", "JP", "BR", "IN", "CH", "NO", "UK"};
         String[] consents = {"NOT_SET", "OPTED_IN", "OPTED_OUT"};
         StringBuilder text = new StringBuilder();

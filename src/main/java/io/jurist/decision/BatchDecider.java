@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jurist.api.FieldError;
 import io.jurist.api.Problems;
+import io.jurist.audit.BatchRecorder;
+import io.jurist.audit.DecisionLog;
+import io.jurist.facts.DecisionCase;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +35,9 @@ import org.springframework.stereotype.Service;
  * (one Drools execution per chunk), in order, one answer line per request line: the request thread
  * reads, checks and decides, an {@link AnswerWriter} writes. Memory holds three chunks, whatever the
  * number of lines. Every line of a batch is decided by the version that was active when it began.
+ *
+ * <p>The decision log gets one summary per batch (counts, a hash of the input), and each line as a decision of its
+ * own when per-line logging is on.
  */
 @Service
 public class BatchDecider {
@@ -47,6 +54,7 @@ public class BatchDecider {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final int chunk;
+    private final DecisionLog log;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "batch-answer-writer");
         thread.setDaemon(true);
@@ -54,8 +62,9 @@ public class BatchDecider {
     });
 
     BatchDecider(ActiveRuleset active, Clock clock, ObjectMapper mapper,
-                 @Value("${jurist.decisions.batch-chunk:1000}") int chunk) {
+                 @Value("${jurist.decisions.batch-chunk:1000}") int chunk, DecisionLog log) {
         this.active = active;
+        this.log = log;
         this.clock = clock;
         // The same strict reading as the single endpoint (unknown fields, coercions), line by line.
         this.reader = mapper.readerFor(DecisionRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -66,11 +75,30 @@ public class BatchDecider {
 
     /** Reads request lines from {@code in} and writes one answer line each to {@code out}; returns the count. */
     public long decide(InputStream in, OutputStream out) throws IOException {
-        return decide(active.current(), in, out);
+        return decide(in, out, null, id -> { });
+    }
+
+    /**
+     * Reads request lines from {@code in} and writes one answer line each to {@code out}, logging the batch for
+     * {@code client}; returns the count.
+     *
+     * @param batchId receives the batch's id in the decision log before anything is written
+     */
+    public long decide(InputStream in, OutputStream out, String client, Consumer<String> batchId) throws IOException {
+        CompiledRuleset ruleset = active.current();
+        BatchRecorder batch = log.startBatch(client, ruleset.version(), ruleset.revision());
+        batchId.accept(batch.id());
+        return decide(ruleset, in, out, client, batch);
     }
 
     /** Decides the stream with the given version; the benchmarks call this directly. */
     long decide(CompiledRuleset ruleset, InputStream in, OutputStream out) throws IOException {
+        return decide(ruleset, in, out, null, log.startBatch(null, ruleset.version(), ruleset.revision()));
+    }
+
+    private long decide(CompiledRuleset ruleset, InputStream input, OutputStream out, String client,
+                        BatchRecorder batch) throws IOException {
+        InputStream in = batch.digesting(input);
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
@@ -86,16 +114,17 @@ public class BatchDecider {
                     current.queries.add(query.get());
                 } else {
                     current.answers[current.filled] = error(lines.number(), errors);
+                    batch.invalid();
                 }
                 errors.clear();
                 current.filled++;
                 if (current.full()) {
-                    decide(ruleset, current);
+                    decide(ruleset, current, client, batch);
                     answers.submit(current);
                     current = answers.next();
                 }
             }
-            decide(ruleset, current);
+            decide(ruleset, current, client, batch);
             answers.submit(current);
             answers.finish();
             finished = true;
@@ -104,6 +133,8 @@ public class BatchDecider {
                 // The caller went away or the input broke: let the writer thread end too.
                 answers.abort();
             }
+            // What was decided is logged, complete or not.
+            batch.finish(count, finished);
         }
         return count;
     }
@@ -154,11 +185,22 @@ public class BatchDecider {
     }
 
     /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
-    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk) {
+    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch) {
         if (!chunk.queries.isEmpty()) {
-            List<DecisionResponse> decided = Evaluation.decideAll(ruleset, chunk.queries, clock.instant());
+            List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
+            List<DecisionResponse> decided = Evaluation.answers(ruleset, chunk.queries, cases, clock.instant());
+            boolean logged = log.enabled();
+            boolean lines = batch.linesLogged();
             for (int i = 0; i < decided.size(); i++) {
-                chunk.answers[chunk.slots[i]] = decided.get(i);
+                DecisionResponse answer = decided.get(i);
+                chunk.answers[chunk.slots[i]] = answer;
+                if (logged) {
+                    batch.decided(answer.jurisdiction().country(), answer.purpose(), answer.decision(),
+                            LogRecords.reasonCodes(answer));
+                }
+                if (lines) {
+                    batch.line(LogRecords.of(chunk.queries.get(i), cases.get(i), answer, client, batch.id()));
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.jurist.decision;
 
 import io.jurist.api.FieldError;
+import io.jurist.audit.DecisionLog;
+import io.jurist.facts.DecisionCase;
 import io.jurist.api.InvalidRequestException;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
@@ -13,20 +15,27 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** Checks requests and decides them with the active ruleset. */
+/** Checks requests, decides them with the active ruleset, and hands each decision to the decision log. */
 @Service
 public class Decider {
 
     private final ActiveRuleset active;
     private final Clock clock;
+    private final DecisionLog log;
 
-    Decider(ActiveRuleset active, Clock clock) {
+    Decider(ActiveRuleset active, Clock clock, DecisionLog log) {
         this.active = active;
         this.clock = clock;
+        this.log = log;
     }
 
-    /** Decides one request; throws {@link InvalidRequestException} naming every bad field. */
-    public DecisionResponse decide(DecisionRequest request) {
+    /**
+     * Decides one request and logs the decision; throws {@link InvalidRequestException} naming every bad field
+     * (nothing is decided or logged then).
+     *
+     * @param client who asks: the authenticated user or token client name, as the log records it
+     */
+    public DecisionResponse decide(DecisionRequest request, String client) {
         CompiledRuleset ruleset = active.current();
         List<FieldError> errors = new ArrayList<>(2);
         Optional<DecisionQuery> query = check(request, ruleset, clock.instant(), errors);
@@ -34,7 +43,13 @@ public class Decider {
             throw new InvalidRequestException("The request has " + errors.size() + " invalid field"
                     + (errors.size() == 1 ? "" : "s") + "; nothing was decided.", errors);
         }
-        return Evaluation.decide(ruleset, query.get(), clock.instant());
+        DecisionQuery checked = query.get();
+        DecisionCase decided = ruleset.decide(checked);
+        DecisionResponse answer = Evaluation.answer(checked, decided, ruleset, clock.instant());
+        if (log.enabled()) {
+            log.record(LogRecords.of(checked, decided, answer, client, null));
+        }
+        return answer;
     }
 
     static Optional<DecisionQuery> check(DecisionRequest request, CompiledRuleset ruleset, Instant now,

@@ -28,7 +28,12 @@ public final class Evaluation {
     /** Decides many queries in one Drools execution; the answers are in the order of the queries. */
     public static List<DecisionResponse> decideAll(CompiledRuleset ruleset, List<DecisionQuery> queries,
                                                    Instant evaluatedAt) {
-        List<DecisionCase> decided = ruleset.decideAll(queries);
+        return answers(ruleset, queries, ruleset.decideAll(queries), evaluatedAt);
+    }
+
+    /** The answers to queries the ruleset decided as {@code decided}, in the same order. */
+    static List<DecisionResponse> answers(CompiledRuleset ruleset, List<DecisionQuery> queries,
+                                          List<DecisionCase> decided, Instant evaluatedAt) {
         List<DecisionResponse> answers = new ArrayList<>(decided.size());
         DecisionResponse.RulesetRef ref = new DecisionResponse.RulesetRef(ruleset.version(), ruleset.revision());
         for (int i = 0; i < decided.size(); i++) {

@@ -1,5 +1,7 @@
 package io.jurist.security;
 
+import io.jurist.audit.Pseudonymiser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the production profile, refuses to start while any demo credential would let someone in: the
- * demo bearer token, a demo user who still has the demo password, or demo seeding switched on.
+ * demo bearer token, a demo user who still has the demo password, or demo seeding switched on; and while the
+ * decision log would not protect or keep what it should: no pseudonymisation key, the demo one or a short one,
+ * or the log switched off.
  */
 @Component
 @Profile("prod")
@@ -44,6 +48,17 @@ class ProductionGuard implements SmartInitializingSingleton {
                 problems.add("the bearer token of client " + client.name() + " is shorter than 32 characters");
             }
         }
+        String key = environment.getProperty("jurist.audit.pseudonymisation-key", "");
+        if (key.isBlank()) {
+            problems.add("no pseudonymisation key for the decision log (set JURIST_PSEUDONYMISATION_KEY)");
+        } else if (Pseudonymiser.DEMO_KEY.equals(key)) {
+            problems.add("the demo pseudonymisation key is configured (jurist.audit.pseudonymisation-key)");
+        } else if (key.getBytes(StandardCharsets.UTF_8).length < Pseudonymiser.MIN_KEY_BYTES) {
+            problems.add("the pseudonymisation key is shorter than " + Pseudonymiser.MIN_KEY_BYTES + " bytes");
+        }
+        if (!environment.getProperty("jurist.audit.decision-log.enabled", Boolean.class, true)) {
+            problems.add("the decision log is switched off (jurist.audit.decision-log.enabled is false)");
+        }
         Map<String, String> demoPasswords = new java.util.TreeMap<>();
         DemoIdentities.USERS.keySet().forEach(user -> demoPasswords.put(user, user));
         demoPasswords.put("admin", "admin");
@@ -53,8 +68,8 @@ class ProductionGuard implements SmartInitializingSingleton {
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start in the prod profile with demo credentials: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException("Refusing to start in the prod profile with demo credentials or unsafe "
+                    + "settings: " + String.join("; ", problems));
         }
     }
 }

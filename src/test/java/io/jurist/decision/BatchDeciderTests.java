@@ -10,10 +10,13 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jurist.audit.DecisionLog;
+import io.jurist.audit.DecisionLogProperties;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RulesetCompiler;
 import io.jurist.ruleset.RulesetFiles;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class BatchDeciderTests {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final DecisionLog LOG_OFF = new DecisionLog(null, DecisionLogProperties.defaults().withEnabled(false),
+            "", Clock.systemUTC(), new SimpleMeterRegistry());
 
     @Test
     void decidesEveryLineOfABatchWithTheVersionActiveWhenItBegan() throws IOException {
@@ -37,7 +42,7 @@ class BatchDeciderTests {
         ActiveRuleset active = mock(ActiveRuleset.class);
         // A new version is activated while the batch runs: it must not be asked again mid-batch.
         when(active.current()).thenReturn(first, second);
-        BatchDecider decider = new BatchDecider(active, Clock.systemUTC(), JSON, 7);
+        BatchDecider decider = new BatchDecider(active, Clock.systemUTC(), JSON, 7, LOG_OFF);
 
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 100; i++) {
@@ -61,7 +66,7 @@ class BatchDeciderTests {
     @Test
     void endsTheBatchWithTheReadersFailureWhenTheInputBreaks() throws IOException {
         CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
-        BatchDecider decider = new BatchDecider(null, Clock.systemUTC(), JSON, 3);
+        BatchDecider decider = new BatchDecider(null, Clock.systemUTC(), JSON, 3, LOG_OFF);
         byte[] start = ("{\"subject\":{\"id\":\"m\",\"country\":\"US\"},\"purpose\":\"GENAI_TRAINING\"}\n")
                 .repeat(10).getBytes(StandardCharsets.UTF_8);
         InputStream broken = new SequenceInputStream(new ByteArrayInputStream(start), new InputStream() {
