@@ -94,6 +94,8 @@ class SecurityConfig {
                         .requestMatchers("/error", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/editor", "/editor/**").hasAuthority(authority(RULE_AUTHORS))
                         .requestMatchers(HttpMethod.GET, "/editor/review").hasAuthority(authority(RULE_AUTHORS))
+                        .requestMatchers(HttpMethod.GET, "/evidence").hasAnyAuthority(authority(RULE_AUTHORS),
+                                authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
                         .anyRequest().authenticated());
         return http.build();
     }
