@@ -32,6 +32,9 @@ class ChangeHistoryIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ChangeHistory history;
+
     Http http;
 
     @BeforeEach
@@ -159,6 +162,37 @@ class ChangeHistoryIntegrationTests {
             }
         }
         assertThat(http.get("/api/v1/audit/verify", basic("admin")).json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentAppendsFormOneChainWithoutGapsOrForks() throws Exception {
+        long before = lastSeq();
+        int threads = 8;
+        int each = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        history.append(Change.of(ChangeType.TASK_COMPLETED, "load-" + thread, "test:concurrency")
+                                .with("i", i));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<JsonNode> records = historyAfter(before, "admin");
+        assertThat(records.stream().filter(r -> r.get("subject").asText().equals("test:concurrency")))
+                .hasSize(threads * each);
+        JsonNode verified = http.get("/api/v1/audit/verify", basic("admin")).json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("records").asLong()).isEqualTo(verified.get("lastSeq").asLong());
     }
 
     @Test
