@@ -6,14 +6,19 @@ import io.jurist.api.ApiException;
 import io.jurist.audit.Change;
 import io.jurist.audit.ChangeHistory;
 import io.jurist.audit.ChangeType;
+import io.jurist.audit.RecentDecisions;
+import io.jurist.facts.Consent;
 import io.jurist.events.EventLog;
 import io.jurist.events.EventType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,17 +40,22 @@ public class RulesetChanges {
     private final ApprovalWorkflow workflow;
     private final EventLog events;
     private final ChangeHistory history;
+    private final RecentDecisions recent;
+    private final int recentDays;
     private final ObjectMapper json;
     private final Clock clock;
 
     RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, ApprovalWorkflow workflow,
-                   EventLog events, ChangeHistory history, ObjectMapper json, Clock clock) {
+                   EventLog events, ChangeHistory history, RecentDecisions recent,
+                   @Value("${jurist.rules.impact-recent-days:30}") int recentDays, ObjectMapper json, Clock clock) {
         this.store = store;
         this.compiler = compiler;
         this.active = active;
         this.workflow = workflow;
         this.events = events;
         this.history = history;
+        this.recent = recent;
+        this.recentDays = recentDays;
         this.json = json;
         this.clock = clock;
     }
@@ -64,7 +74,12 @@ public class RulesetChanges {
         }
         List<RulesetProblem> problems = new ArrayList<>();
         List<ScenarioResult> scenarios = ScenarioRunner.runAll(compiled, problems);
-        Impact impact = ImpactAnalysis.compare(base, compiled, clock.instant());
+        Instant now = clock.instant();
+        List<ImpactAnalysis.Weighted> recent = this.recent.since(now.minus(Duration.ofDays(recentDays))).stream()
+                .map(c -> new ImpactAnalysis.Weighted(new DecisionQuery("recent", c.country(), c.representativeAge(),
+                        c.purpose(), Consent.valueOf(c.consent()), now), c.decisions()))
+                .toList();
+        Impact impact = ImpactAnalysis.compare(base, compiled, now, recentDays, recent);
         return new Validation(candidate.revision(), problems, scenarios, impact);
     }
 
@@ -122,7 +137,7 @@ public class RulesetChanges {
                 .concerning(countries, purposes)
                 .with("kind", impact.kind().name()).with("summary", impact.summary())
                 .with("permitToDeny", impact.permitToDeny()).with("denyToPermit", impact.denyToPermit())
-                .with("byCountry", impact.byCountry()));
+                .with("byCountry", impact.byCountry()).with("recent", impact.recent()));
         return new Prepared(version, base.version(), impact);
     }
 
