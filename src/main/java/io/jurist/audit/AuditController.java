@@ -2,6 +2,7 @@ package io.jurist.audit;
 
 import io.jurist.api.FieldError;
 import io.jurist.api.InvalidRequestException;
+import io.jurist.api.Paging;
 import io.jurist.facts.Countries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,14 +48,7 @@ class AuditController {
                         @RequestParam(required = false) String jurisdiction,
                         @RequestParam(required = false) String purpose,
                         @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        if (after < 0) {
-            throw new InvalidRequestException("'after' must be 0 or a 'seq' from an earlier answer",
-                    List.of(new FieldError("after", "must not be negative")));
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("'limit' must be between 1 and 1000",
-                    List.of(new FieldError("limit", "must be between 1 and 1000")));
-        }
+        Paging.check(after, limit, "a 'seq'");
         String country = null;
         if (jurisdiction != null) {
             country = Countries.normalize(jurisdiction).orElseThrow(() -> new InvalidRequestException(
