@@ -24,6 +24,7 @@ public final class WebSession {
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
+    private String authorization;
 
     private WebSession(Http http, int port) {
         this.http = http;
@@ -53,6 +54,12 @@ public final class WebSession {
             throw new IllegalStateException("Login of " + user + " into " + app + " failed: " + status);
         }
         return session;
+    }
+
+    /** Sends this {@code Authorization} header with every request from now on (as a client that tries it on pages). */
+    public WebSession withAuthorization(String header) {
+        this.authorization = header;
+        return this;
     }
 
     /** Posts the editor's login form (after fetching it for its token); the answer is a redirect. */
@@ -116,6 +123,9 @@ public final class WebSession {
         if (!cookies.isEmpty()) {
             builder.header("Cookie", String.join("; ", cookies.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         if (xsrfHeader && cookies.containsKey("XSRF-TOKEN")) {
             builder.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
