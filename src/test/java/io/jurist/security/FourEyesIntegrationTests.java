@@ -84,7 +84,7 @@ class FourEyesIntegrationTests {
 
     @Test
     void theRequesterGetsTheirApprovalByNoRouteNorDoesAnAdministratorGiveItToThem() {
-        Approval approval = propose("erin", "PE");
+        Approval approval = propose("erin", "BO");
         String pi = "/engine-rest/process-instance/" + approval.processInstanceId();
         Map<String, Integer> statuses = new LinkedHashMap<>();
         // erin herself, through Camunda's REST API and ours
