@@ -1,5 +1,6 @@
 /**
  * What Jurist did and who decided it: the decision log (pseudonymised, written off the request path) and the
- * append-only, hash-chained change history. Depends on no other module of ours, so every module may write to it.
+ * append-only, hash-chained change history. It uses only the shared api and facts modules, so every other
+ * module may write to it.
  */
 package io.jurist.audit;

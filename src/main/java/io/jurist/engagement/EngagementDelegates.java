@@ -75,7 +75,8 @@ class EngagementDelegates {
     @Bean
     JavaDelegate closeEngagement(EngagementStore store) {
         return execution -> store.closeEngagement(text(execution, "engagementId"),
-                text(execution, "Task_CloseEngagement_closingOutcome"), text(execution, "Task_CloseEngagement_comment"));
+                text(execution, "Task_CloseEngagement_closingOutcome"), text(execution, "Task_CloseEngagement_comment"),
+                text(execution, "Task_CloseEngagement_by"));
     }
 
     private static String text(DelegateExecution execution, String name) {

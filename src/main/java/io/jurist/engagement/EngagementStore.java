@@ -1,5 +1,8 @@
 package io.jurist.engagement;
 
+import io.jurist.audit.Change;
+import io.jurist.audit.ChangeHistory;
+import io.jurist.audit.ChangeType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class EngagementStore {
 
     private final JdbcClient jdbc;
+    private final ChangeHistory history;
 
-    EngagementStore(JdbcClient jdbc) {
+    EngagementStore(JdbcClient jdbc, ChangeHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     static String newId(String prefix) {
@@ -38,6 +43,8 @@ public class EngagementStore {
         jdbc.sql("insert into jurist_engagement (id, regulator, jurisdictions, purpose, summary, status, requested_by, "
                         + "created_at) values (?, ?, ?, ?, ?, 'OPEN', ?, ?)")
                 .params(id, regulator, String.join(",", jurisdictions), purpose, summary, requestedBy, now()).update();
+        history.append(Change.of(ChangeType.ENGAGEMENT_OPENED, requestedBy, "engagement:" + id)
+                .concerning(jurisdictions, List.of(purpose)).with("regulator", regulator).with("summary", summary));
     }
 
     void linkEngagementProcess(String id, String processInstanceId) {
@@ -45,9 +52,14 @@ public class EngagementStore {
                 .update();
     }
 
-    void closeEngagement(String id, String outcome, String comment) {
+    void closeEngagement(String id, String outcome, String comment, String closedBy) {
         jdbc.sql("update jurist_engagement set status = 'CLOSED', outcome = ?, outcome_comment = ?, closed_at = ? "
                 + "where id = ?").params(outcome, comment, now(), id).update();
+        Engagement engagement = engagement(id).orElseThrow();
+        history.append(Change.of(ChangeType.ENGAGEMENT_CLOSED, closedBy, "engagement:" + id)
+                .concerning(engagement.jurisdictions(), List.of(engagement.purpose()))
+                .withProcess(engagement.processInstanceId())
+                .with("regulator", engagement.regulator()).with("outcome", outcome).with("comment", comment));
     }
 
     public Optional<Engagement> engagement(String id) {
@@ -74,6 +86,13 @@ public class EngagementStore {
         jdbc.sql("insert into jurist_correspondence (engagement_id, direction, occurred_on, summary, regulator_position, "
                         + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(engagementId, direction, occurredOn, summary, regulatorPosition, recordedBy, now()).update();
+        Engagement engagement = engagement(engagementId).orElseThrow();
+        history.append(Change.of(ChangeType.CORRESPONDENCE_RECORDED, recordedBy, "engagement:" + engagementId)
+                .concerning(engagement.jurisdictions(), List.of(engagement.purpose()))
+                .withProcess(engagement.processInstanceId())
+                .with("regulator", engagement.regulator()).with("direction", direction)
+                .with("occurredOn", occurredOn.toString()).with("summary", summary)
+                .with("regulatorPosition", regulatorPosition));
     }
 
     public List<Correspondence> correspondence(String engagementId) {
@@ -93,6 +112,10 @@ public class EngagementStore {
                         + "engagement_id, requested_by, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)")
                 .params(id, kind.name(), String.join(",", jurisdictions), purpose, consentModel, reason, engagementId,
                         requestedBy, now()).update();
+        history.append(Change.of(kind == ChangeKind.SUSPENSION ? ChangeType.SUSPENSION_REQUESTED
+                        : ChangeType.REENABLEMENT_REQUESTED, requestedBy, "change:" + id)
+                .concerning(jurisdictions, List.of(purpose)).with("reason", reason)
+                .with("consentModel", consentModel).with("engagementId", engagementId));
     }
 
     void linkChangeProcess(String id, String processInstanceId) {
@@ -108,6 +131,14 @@ public class EngagementStore {
     void completeChange(String id, String status, String reason) {
         jdbc.sql("update jurist_jurisdiction_change set status = ?, status_reason = ?, completed_at = ? where id = ?")
                 .params(status, reason, now(), id).update();
+        JurisdictionChange change = change(id).orElseThrow();
+        history.append(Change.of("ACTIVE".equals(status) ? ChangeType.JURISDICTION_CHANGE_ACTIVE
+                        : ChangeType.JURISDICTION_CHANGE_ENDED, "jurist", "change:" + id)
+                .concerning(change.jurisdictions(), List.of(change.purpose()))
+                .withVersion(change.rulesetVersion()).withProcess(change.processInstanceId())
+                .with("kind", change.kind().name()).with("status", status).with("reason", reason)
+                .with("consentModel", change.consentModel()).with("requestedBy", change.requestedBy())
+                .with("engagementId", change.engagementId()));
     }
 
     public Optional<JurisdictionChange> change(String id) {

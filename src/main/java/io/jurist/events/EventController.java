@@ -1,7 +1,6 @@
 package io.jurist.events;
 
-import io.jurist.api.FieldError;
-import io.jurist.api.InvalidRequestException;
+import io.jurist.api.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -29,14 +28,7 @@ class EventController {
             + "(0 or absent for the start); 'next' is the cursor to ask with next time.")
     @GetMapping
     EventPage after(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
-        if (after < 0) {
-            throw new InvalidRequestException("'after' must be 0 or a cursor from an earlier answer",
-                    List.of(new FieldError("after", "must not be negative")));
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("'limit' must be between 1 and 1000",
-                    List.of(new FieldError("limit", "must be between 1 and 1000")));
-        }
+        Paging.check(after, limit, "a cursor");
         List<Event> events = log.after(after, limit);
         return new EventPage(events, events.isEmpty() ? after : events.get(events.size() - 1).cursor());
     }

@@ -12,14 +12,30 @@ import java.util.Map;
  * @param permitToDeny      decisions that would turn from PERMIT to DENY
  * @param denyToPermit      decisions that would turn from DENY to PERMIT
  * @param reasonsChanged    decisions that keep their answer but change their reasons
- * @param kind              PERMISSIVE when any DENY turns PERMIT, RESTRICTIVE otherwise
+ * @param kind              PERMISSIVE when any DENY turns PERMIT (in the population or in recent requests),
+ *                          RESTRICTIVE otherwise
  * @param byCountry         flips by country: {"GB": {"PERMIT_TO_DENY": 3, "DENY_TO_PERMIT": 0}}
  * @param byPurpose         flips by purpose, likewise
  * @param examples          a few flips, for people to read
+ * @param recent            the requests the data platform really sent lately, replayed under both versions
+ *                          (null where the analysis had none to replay, such as at start-up)
  */
 public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
                      ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
-                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples) {
+                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent) {
+
+    /**
+     * The decision log's recent requests replayed now under the active version and under the candidate.
+     *
+     * @param days         how many days back the log was read
+     * @param decisions    how many logged decisions that covers
+     * @param permitToDeny of those, how many would now turn from PERMIT to DENY
+     * @param denyToPermit of those, how many would now turn from DENY to PERMIT
+     * @param byCountry    those flips by country, as for the whole population
+     */
+    public record Recent(int days, long decisions, long permitToDeny, long denyToPermit,
+                         Map<String, Map<String, Long>> byCountry) {
+    }
 
     /** Whether a change only restricts, or permits more: the service decides, not the author. */
     public enum ChangeKind {
@@ -45,6 +61,9 @@ public record Impact(int baseVersion, int population, int permitToDeny, int deny
     public String summary() {
         return permitToDeny + " decision(s) turn PERMIT to DENY, " + denyToPermit
                 + " turn DENY to PERMIT, " + reasonsChanged + " change reasons only, out of " + population
-                + " compared against version " + baseVersion + ": " + kind;
+                + " compared against version " + baseVersion + ": " + kind
+                + (recent == null ? "" : ". Of the " + recent.decisions() + " decisions logged in the last "
+                        + recent.days() + " days, " + recent.permitToDeny() + " would now turn PERMIT to DENY and "
+                        + recent.denyToPermit() + " DENY to PERMIT");
     }
 }

@@ -29,8 +29,26 @@ public final class ImpactAnalysis {
     private ImpactAnalysis() {
     }
 
-    /** Compares the candidate with the base (active) version. */
+    /**
+     * Requests of one kind the data platform really sent, and how many times.
+     *
+     * @param query  the request, decided now
+     * @param weight how many decisions it stands for
+     */
+    public record Weighted(DecisionQuery query, long weight) {
+    }
+
+    /** Compares the candidate with the base (active) version over the synthetic population only. */
     public static Impact compare(CompiledRuleset base, CompiledRuleset candidate, Instant now) {
+        return compare(base, candidate, now, null, List.of());
+    }
+
+    /**
+     * Compares the candidate with the base (active) version over the synthetic population and, when
+     * {@code recentDays} is given, over the recent requests of the decision log.
+     */
+    public static Impact compare(CompiledRuleset base, CompiledRuleset candidate, Instant now, Integer recentDays,
+                                 List<Weighted> recentRequests) {
         List<DecisionQuery> population = population(base, candidate, now);
         int permitToDeny = 0;
         int denyToPermit = 0;
@@ -64,9 +82,43 @@ public final class ImpactAnalysis {
                 }
             }
         }
-        Impact.ChangeKind kind = denyToPermit > 0 ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
+        Impact.Recent recent = recentDays == null ? null : replay(base, candidate, recentDays, recentRequests);
+        Impact.ChangeKind kind = denyToPermit > 0 || (recent != null && recent.denyToPermit() > 0)
+                ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
         return new Impact(base.version(), population.size(), permitToDeny, denyToPermit, reasonsChanged, kind,
-                byCountry, byPurpose, examples);
+                byCountry, byPurpose, examples, recent);
+    }
+
+    private static Impact.Recent replay(CompiledRuleset base, CompiledRuleset candidate, int days,
+                                        List<Weighted> requests) {
+        Set<String> purposes = new LinkedHashSet<>(base.reference().purposes().keySet());
+        purposes.retainAll(candidate.reference().purposes().keySet());
+        List<Weighted> known = requests.stream().filter(r -> purposes.contains(r.query().purpose())).toList();
+        long decisions = requests.stream().mapToLong(Weighted::weight).sum();
+        long permitToDeny = 0;
+        long denyToPermit = 0;
+        Map<String, Map<String, Long>> byCountry = new TreeMap<>();
+        for (int from = 0; from < known.size(); from += CHUNK) {
+            List<Weighted> chunk = known.subList(from, Math.min(known.size(), from + CHUNK));
+            List<DecisionQuery> queries = chunk.stream().map(Weighted::query).toList();
+            List<DecisionCase> before = base.decideAll(queries);
+            List<DecisionCase> after = candidate.decideAll(queries);
+            for (int i = 0; i < chunk.size(); i++) {
+                if (before.get(i).getEffect() == after.get(i).getEffect()) {
+                    continue;
+                }
+                String direction = before.get(i).getEffect().name() + "_TO_" + after.get(i).getEffect().name();
+                long weight = chunk.get(i).weight();
+                if (direction.equals("PERMIT_TO_DENY")) {
+                    permitToDeny += weight;
+                } else {
+                    denyToPermit += weight;
+                }
+                byCountry.computeIfAbsent(chunk.get(i).query().country(), k -> new TreeMap<>(Map.of(
+                        "PERMIT_TO_DENY", 0L, "DENY_TO_PERMIT", 0L))).merge(direction, weight, Long::sum);
+            }
+        }
+        return new Impact.Recent(days, decisions, permitToDeny, denyToPermit, byCountry);
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, String key, String direction) {

@@ -51,6 +51,16 @@ public final class ReferenceData {
         return new ReferenceData(Collections.unmodifiableMap(purposes), Map.copyOf(regions), policies);
     }
 
+    /** The tables of a stored version's files (which were valid when stored). */
+    public static ReferenceData of(RulesetFiles files) {
+        List<RulesetProblem> problems = new java.util.ArrayList<>();
+        ReferenceData data = read(files.files(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesetException(problems);
+        }
+        return data;
+    }
+
     private static String required(Map<String, String> files, String path, List<RulesetProblem> problems) {
         String content = files.get(path);
         if (content == null) {

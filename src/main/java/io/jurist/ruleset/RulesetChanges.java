@@ -3,14 +3,22 @@ package io.jurist.ruleset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.api.ApiException;
+import io.jurist.audit.Change;
+import io.jurist.audit.ChangeHistory;
+import io.jurist.audit.ChangeType;
+import io.jurist.audit.RecentDecisions;
+import io.jurist.facts.Consent;
 import io.jurist.events.EventLog;
 import io.jurist.events.EventType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +39,23 @@ public class RulesetChanges {
     private final ActiveRuleset active;
     private final ApprovalWorkflow workflow;
     private final EventLog events;
+    private final ChangeHistory history;
+    private final RecentDecisions recent;
+    private final int recentDays;
     private final ObjectMapper json;
     private final Clock clock;
 
     RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, ApprovalWorkflow workflow,
-                   EventLog events, ObjectMapper json, Clock clock) {
+                   EventLog events, ChangeHistory history, RecentDecisions recent,
+                   @Value("${jurist.rules.impact-recent-days:30}") int recentDays, ObjectMapper json, Clock clock) {
         this.store = store;
         this.compiler = compiler;
         this.active = active;
         this.workflow = workflow;
         this.events = events;
+        this.history = history;
+        this.recent = recent;
+        this.recentDays = recentDays;
         this.json = json;
         this.clock = clock;
     }
@@ -59,7 +74,12 @@ public class RulesetChanges {
         }
         List<RulesetProblem> problems = new ArrayList<>();
         List<ScenarioResult> scenarios = ScenarioRunner.runAll(compiled, problems);
-        Impact impact = ImpactAnalysis.compare(base, compiled, clock.instant());
+        Instant now = clock.instant();
+        List<ImpactAnalysis.Weighted> recent = this.recent.since(now.minus(Duration.ofDays(recentDays))).stream()
+                .map(c -> new ImpactAnalysis.Weighted(new DecisionQuery("recent", c.country(), c.representativeAge(),
+                        c.purpose(), Consent.valueOf(c.consent()), now), c.decisions()))
+                .toList();
+        Impact impact = ImpactAnalysis.compare(base, compiled, now, recentDays, recent);
         return new Validation(candidate.revision(), problems, scenarios, impact);
     }
 
@@ -90,10 +110,35 @@ public class RulesetChanges {
                     "The proposed files are identical to the active version " + base.version() + ".");
         }
         Validation validation = validate(candidate);
+        if (!validation.valid()) {
+            // Nothing of the proposal is stored, but that it was tried and why it was refused is kept.
+            history.appendSeparately(Change.of(ChangeType.PROPOSAL_REFUSED, proposer, "ruleset:proposal")
+                    .withVersion(base.version())
+                    .with("summary", summary).with("revision", candidate.revision())
+                    .with("problems", validation.problems())
+                    .with("failedScenarios", validation.failedScenarios().stream()
+                            .map(r -> Map.of("scenario", r.scenario().name(), "failures", r.failures())).toList()));
+        }
         validation.throwIfInvalid();
         int version = store.insert(candidate, RulesetStatus.PROPOSED, summary, proposer, base.version());
-        store.recordImpact(version, validation.impact().kind().name(), toJson(validation.impact()));
-        return new Prepared(version, base.version(), validation.impact());
+        Impact impact = validation.impact();
+        store.recordImpact(version, impact.kind().name(), toJson(impact));
+        String subject = "ruleset:" + version;
+        List<String> countries = List.copyOf(impact.byCountry().keySet());
+        List<String> purposes = List.copyOf(impact.byPurpose().keySet());
+        history.append(Change.of(ChangeType.PROPOSAL_SUBMITTED, proposer, subject).withVersion(version)
+                .concerning(countries, purposes)
+                .with("summary", summary).with("baseVersion", base.version()).with("revision", candidate.revision())
+                .with("files", base.files().changesTo(candidate).stream()
+                        .map(f -> f.change() + " " + f.path()).toList()));
+        history.append(Change.of(ChangeType.VALIDATION_PASSED, proposer, subject).withVersion(version)
+                .with("compiled", true).with("scenariosPassed", validation.scenarios().size()));
+        history.append(Change.of(ChangeType.IMPACT_ANALYSED, proposer, subject).withVersion(version)
+                .concerning(countries, purposes)
+                .with("kind", impact.kind().name()).with("summary", impact.summary())
+                .with("permitToDeny", impact.permitToDeny()).with("denyToPermit", impact.denyToPermit())
+                .with("byCountry", impact.byCountry()).with("recent", impact.recent()));
+        return new Prepared(version, base.version(), impact);
     }
 
     /**
@@ -143,6 +188,13 @@ public class RulesetChanges {
         }
         events.append(EventType.RULESET_ACTIVATED, version, List.of(), List.of(), activatedBy,
                 "Ruleset version " + version + " (" + compiled.revision() + ") activated: " + proposed.summary());
+        Impact impact = store.impactJson(version).map(this::impactOf).orElse(null);
+        history.append(Change.of(ChangeType.VERSION_ACTIVATED, activatedBy, "ruleset:" + version)
+                .withVersion(version).withProcess(proposed.processInstanceId())
+                .concerning(impact == null ? List.of() : List.copyOf(impact.byCountry().keySet()),
+                        impact == null ? List.of() : List.copyOf(impact.byPurpose().keySet()))
+                .with("revision", compiled.revision()).with("previousVersion", current)
+                .with("summary", proposed.summary()).with("proposedBy", proposed.proposedBy()));
         CompiledRuleset activated = compiled.as(version, store.find(version).orElseThrow().activatedAt());
         afterCommit(() -> active.publish(activated));
         return activated;
@@ -152,6 +204,10 @@ public class RulesetChanges {
     @Transactional
     public void close(int version, RulesetStatus status, String reason) {
         store.close(version, status, reason);
+        RulesetVersion closed = store.find(version).orElseThrow();
+        history.append(Change.of(ChangeType.VERSION_CLOSED, "jurist", "ruleset:" + version).withVersion(version)
+                .withProcess(closed.processInstanceId())
+                .with("status", status.name()).with("reason", reason).with("summary", closed.summary()));
     }
 
     private static void afterCommit(Runnable action) {
@@ -164,6 +220,14 @@ public class RulesetChanges {
             });
         } else {
             action.run();
+        }
+    }
+
+    private Impact impactOf(String impactJson) {
+        try {
+            return json.readValue(impactJson, Impact.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored impact of a version is not readable", e);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.jurist.ruleset;
 
+import io.jurist.audit.Change;
+import io.jurist.audit.ChangeHistory;
+import io.jurist.audit.ChangeType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +25,11 @@ public class RulesetStore {
             + "v.status_reason";
 
     private final JdbcClient jdbc;
+    private final ChangeHistory history;
 
-    RulesetStore(JdbcClient jdbc) {
+    RulesetStore(JdbcClient jdbc, ChangeHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     /** Stores a new version with its files and returns its number. */
@@ -53,6 +58,9 @@ public class RulesetStore {
         jdbc.sql("insert into jurist_active_ruleset (id, version, activated_at) values (1, ?, ?)")
                 .params(version, now).update();
         markActive(version, now, activatedBy);
+        history.append(Change.of(ChangeType.VERSION_ACTIVATED, activatedBy, "ruleset:" + version).withVersion(version)
+                .with("revision", files.revision()).with("summary", "Initial rules from the rules/ directory")
+                .with("files", List.copyOf(files.files().keySet())));
         return version;
     }
 

@@ -34,8 +34,12 @@ class SecurityConfig {
             throws Exception {
         var unauthorized = ProblemResponses.unauthorized();
         http.securityMatcher(PathPrefix.of("/api/", "/engine-rest/", "/engine-rest", "/actuator"))
+                // No session and no cookie: every call authenticates itself, so a browser never
+                // sends these credentials by itself and there is nothing for CSRF to abuse.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authenticationManager(new ProviderManager(users))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
@@ -56,6 +60,10 @@ class SecurityConfig {
                         .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/complete")
                         .hasAnyAuthority(authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
+                        // The change history and the evidence reports are for the people who answer regulators.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/api/v1/evidence", "/api/v1/evidence/**")
+                        .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(DPO),
+                                authority(ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(PathPrefix.of("/engine-rest")).authenticated()
                         .anyRequest().hasAuthority(authority(ADMIN)));
@@ -68,7 +76,8 @@ class SecurityConfig {
         // Camunda's webapps authenticate and guard against CSRF themselves, with the same users.
         http.securityMatcher(PathPrefix.of("/camunda/", "/v3/api-docs", "/swagger-ui"))
                 .csrf(csrf -> csrf.disable())
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -90,9 +99,14 @@ class SecurityConfig {
                         .requestMatchers("/error", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/editor", "/editor/**").hasAuthority(authority(RULE_AUTHORS))
                         .requestMatchers(HttpMethod.GET, "/editor/review").hasAuthority(authority(RULE_AUTHORS))
+                        .requestMatchers(HttpMethod.GET, "/evidence").hasAnyAuthority(authority(RULE_AUTHORS),
+                                authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
                         .anyRequest().authenticated());
         return http.build();
     }
+
+    // Answers of the API are data, never a page to render or frame.
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     // CodeMirror sets styles from script, and the generated login page has an inline style block.
     private static final String EDITOR_CSP = "default-src 'self'; script-src 'self'; "
@@ -104,6 +118,14 @@ class SecurityConfig {
         var registration = new FilterRegistrationBean<>(new EngineRestIdentityFilter(identity));
         registration.addUrlPatterns("/engine-rest/*");
         // After Spring Security (order -100), which has authenticated the caller.
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<NoStoreFilter> engineRestNoStore() {
+        var registration = new FilterRegistrationBean<>(new NoStoreFilter());
+        registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(0);
         return registration;
     }

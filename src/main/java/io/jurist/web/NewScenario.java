@@ -45,7 +45,7 @@ record NewScenario(String file, String name, String country, String age, String 
         if (blank(purpose) || !purpose.matches(CODE)) {
             problems.add("Choose a purpose.");
         }
-        if (!List.of("OPTED_IN", "OPTED_OUT", "NOT_SET").contains(consent)) {
+        if (consent == null || !List.of("OPTED_IN", "OPTED_OUT", "NOT_SET").contains(consent)) {
             problems.add("Choose the member's consent setting.");
         }
         try {
@@ -53,7 +53,7 @@ record NewScenario(String file, String name, String country, String age, String 
         } catch (DateTimeParseException e) {
             problems.add("'At' is an instant such as 2025-06-01T00:00:00Z.");
         }
-        if (!List.of("PERMIT", "DENY").contains(decision)) {
+        if (decision == null || !List.of("PERMIT", "DENY").contains(decision)) {
             problems.add("The expected decision is PERMIT or DENY.");
         }
         List<String> codes = reasonCodes();

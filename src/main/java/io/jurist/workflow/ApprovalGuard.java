@@ -4,13 +4,20 @@ import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -20,6 +27,16 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * API, Tasklist, this service's API): four-eyes for completing, claiming, assigning and delegating,
  * and a complete decision with its evidence for completing.
  *
+ * <p>A task is completed (or resolved) with its own fields only: {@code approved}, {@code comment} and
+ * the evidence it names. Anything else would be written into the process, where a later step reads it
+ * (the version to activate, who asked for it). Nor may a task of a process be ended by a BPMN error or
+ * escalation sent from outside, which would end it without a decision.
+ *
+ * <p>After every command, whatever it was (saving a task, adding an identity link, setting variables),
+ * two facts must still hold: no changed task is assigned to or owned by one of its requesters, and a
+ * running process's {@code requesters} were neither changed, removed nor shadowed by a task's or an
+ * execution's own variable. Otherwise the command fails and its transaction is rolled back.
+ *
  * <p>It is a command interceptor rather than a task listener because the engine wraps exceptions
  * thrown by listeners, and Camunda's REST API would then answer 500 instead of 403 or 400.
  */
@@ -28,14 +45,21 @@ class ApprovalGuard extends CommandInterceptor {
     private static final Set<String> COMPLETING = Set.of("CompleteTaskCmd", "SubmitTaskFormCmd");
     private static final Set<String> ASSIGNING = Set.of("ClaimTaskCmd", "AssignTaskCmd", "DelegateTaskCmd",
             "SetTaskOwnerCmd");
+    /** Resolving a delegated task hands it back to its owner; it may carry the task's fields, nothing else. */
+    private static final String RESOLVING = "ResolveTaskCmd";
+    /** Commands that would end a task without a decision. */
+    private static final Set<String> ENDING = Set.of("HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd");
 
     @Override
     public <T> T execute(Command<T> command) {
         String type = command.getClass().getSimpleName();
-        if (COMPLETING.contains(type) || ASSIGNING.contains(type)) {
+        if (COMPLETING.contains(type) || ASSIGNING.contains(type) || ENDING.contains(type)
+                || RESOLVING.equals(type)) {
             check(command, type);
         }
-        return next.execute(command);
+        T result = next.execute(command);
+        checkInvariants(org.camunda.bpm.engine.impl.context.Context.getCommandContext());
+        return result;
     }
 
     private void check(Command<?> command, String type) {
@@ -43,6 +67,20 @@ class ApprovalGuard extends CommandInterceptor {
         CommandContext context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null || task.getExecutionId() == null) {
+            return;
+        }
+        if (ENDING.contains(type)) {
+            throw new AuthorizationException("The task '" + task.getName() + "' is completed with a decision; it "
+                    + "cannot be ended by a BPMN error or escalation.");
+        }
+        if (RESOLVING.equals(type)) {
+            mayWork(context, task);
+            try {
+                onlyOwnFields(task, submitted(command, "variables"));
+            } catch (FormFieldValidationException e) {
+                // Camunda's REST API answers 400 for this one on resolving (500 for a form error).
+                throw new BadUserRequestException(e.getMessage());
+            }
             return;
         }
         if (ASSIGNING.contains(type)) {
@@ -59,10 +97,10 @@ class ApprovalGuard extends CommandInterceptor {
         if (isRequester(task, user)) {
             throw fourEyes(user);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> submitted = (Map<String, Object>) field(command,
-                type.equals("CompleteTaskCmd") ? "variables" : "properties");
-        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        // Whoever may not work on the task learns nothing about what completing it takes.
+        mayWork(context, task);
+        Map<String, Object> values = submitted(command, type.equals("CompleteTaskCmd") ? "variables" : "properties");
+        onlyOwnFields(task, values);
         Object approved = values.get(ApprovalTaskListener.APPROVED);
         if (isApproval(task) && !(approved instanceof Boolean)) {
             throw new FormFieldValidationException(ApprovalTaskListener.APPROVED, "Complete the task '"
@@ -79,6 +117,85 @@ class ApprovalGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(rule.field(), "'" + task.getName() + "': " + problem);
             }
         }
+    }
+
+    /** The engine's own check that the caller may work on the task, made before the task's fields are checked. */
+    private static void mayWork(CommandContext context, TaskEntity task) {
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> submitted(Command<?> command, String field) {
+        Map<String, Object> submitted = (Map<String, Object>) field(command, field);
+        return submitted == null ? Map.of() : submitted;
+    }
+
+    /** Refuses values for anything but the task's own fields: the decision, the comment and its evidence. */
+    private static void onlyOwnFields(TaskEntity task, Map<String, Object> values) {
+        List<String> fields = evidenceFields(task);
+        for (String name : values.keySet()) {
+            if (!name.equals(ApprovalTaskListener.APPROVED) && !name.equals(ApprovalTaskListener.COMMENT)
+                    && !fields.contains(name)) {
+                throw new FormFieldValidationException(name, "'" + task.getName() + "' has no field '" + name
+                        + "'; it takes 'approved', 'comment'" + (fields.isEmpty() ? "" : " and " + String.join(", ", fields))
+                        + ".");
+            }
+        }
+    }
+
+    /** The facts every command must leave intact, checked on what it changed before anything is written. */
+    private static void checkInvariants(CommandContext context) {
+        if (context == null) {
+            return;
+        }
+        for (CachedDbEntity cached : context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+            DbEntityState state = cached.getEntityState();
+            if (cached.getEntity() instanceof TaskEntity task && task.getExecutionId() != null && changed(cached)) {
+                for (String user : new String[] {task.getAssignee(), task.getOwner()}) {
+                    if (user != null && isRequester(task, user)) {
+                        throw fourEyes(user);
+                    }
+                }
+            } else if (cached.getEntity() instanceof VariableInstanceEntity variable
+                    && ApprovalTaskListener.REQUESTERS.equals(variable.getName())) {
+                // What it was when loaded: a removed variable no longer names its execution.
+                Map<?, ?> loaded = field(cached, "copy") instanceof Map<?, ?> copy ? copy : Map.of();
+                String executionId = variable.getExecutionId() != null ? variable.getExecutionId()
+                        : (String) loaded.get("executionId");
+                if (executionId == null) {
+                    continue; // a variable of a task outside any process
+                }
+                CachedDbEntity execution = context.getDbEntityManager().getDbEntityCache()
+                        .getCachedEntity(ExecutionEntity.class, executionId);
+                DbEntityState executionState = execution == null ? null : execution.getEntityState();
+                boolean allowed = switch (state) {
+                    // Only a process instance started in this command (or by a call activity) gets its requesters.
+                    case TRANSIENT -> variable.getTaskId() == null && executionId.equals(variable.getProcessInstanceId())
+                            && executionState == DbEntityState.TRANSIENT;
+                    // Removed only with the process instance itself.
+                    case DELETED_PERSISTENT, DELETED_MERGED, DELETED_TRANSIENT -> executionState != null
+                            && executionState.name().startsWith("DELETED");
+                    // Set again to the same value (a delegate passing it on) is no change.
+                    case PERSISTENT -> Objects.equals(loaded.get("textValue"), variable.getTextValue())
+                            && Objects.equals(loaded.get("serializerName"), variable.getSerializerName());
+                    case MERGED -> false;
+                };
+                if (!allowed) {
+                    throw new AuthorizationException("Four-eyes: who asked for a change ('requesters') is recorded "
+                            + "when its process starts and cannot be changed, removed or overridden.");
+                }
+            }
+        }
+    }
+
+    private static boolean changed(CachedDbEntity cached) {
+        return switch (cached.getEntityState()) {
+            case TRANSIENT, MERGED -> true;
+            case PERSISTENT -> cached.isDirty();
+            default -> false;
+        };
     }
 
     /** Whether a task is an approval: it declares the property {@code decision=approval}. */

@@ -57,6 +57,23 @@ public class ApprovalRecords {
                 .param("ids", processInstanceIds).query(ApprovalRecords::map).list();
     }
 
+    /**
+     * The approvals of a suspension or re-enablement, oldest first: those of its own process (keyed by the
+     * change's id) and of the rule change approval of its version.
+     */
+    public List<Approval> ofChange(String changeId, Integer rulesetVersion) {
+        return ofBusinessKeys(rulesetVersion == null ? List.of(changeId)
+                : List.of(changeId, RuleChangeVariables.businessKey(rulesetVersion)));
+    }
+
+    private List<Approval> ofBusinessKeys(Collection<String> businessKeys) {
+        if (businessKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from jurist_approval where business_key in (:keys) order by id")
+                .param("keys", businessKeys).query(ApprovalRecords::map).list();
+    }
+
     private static Approval map(ResultSet rs, int row) throws SQLException {
         return new Approval(rs.getString("process_instance_id"), rs.getString("business_key"),
                 rs.getString("process_key"), rs.getString("task_key"), rs.getString("task_name"),

@@ -1,8 +1,12 @@
 package io.jurist.workflow;
 
+import io.jurist.audit.Change;
+import io.jurist.audit.ChangeHistory;
+import io.jurist.audit.ChangeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,11 +28,13 @@ class ApprovalTaskListener implements TaskListener {
 
     private final IdentityService identity;
     private final ApprovalRecords records;
+    private final ChangeHistory history;
     private final ObjectMapper json = new ObjectMapper();
 
-    ApprovalTaskListener(IdentityService identity, ApprovalRecords records) {
+    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, ChangeHistory history) {
         this.identity = identity;
         this.records = records;
+        this.history = history;
     }
 
     @Override
@@ -49,10 +55,41 @@ class ApprovalTaskListener implements TaskListener {
         task.getExecution().removeVariable(APPROVED);
         task.getExecution().removeVariable(COMMENT);
         String definition = task.getProcessDefinitionId();
+        String processKey = definition == null ? "" : definition.split(":")[0];
         records.record(new ApprovalRecords.Approval(task.getProcessInstanceId(),
-                task.getExecution().getProcessBusinessKey(), definition == null ? "" : definition.split(":")[0],
+                task.getExecution().getProcessBusinessKey(), processKey,
                 key, task.getName(), user, Boolean.TRUE.equals(approved),
                 comment == null ? null : comment.toString(), toJson(evidence), null));
+        ChangeType type = approved == null ? ChangeType.TASK_COMPLETED
+                : Boolean.TRUE.equals(approved) ? ChangeType.APPROVED : ChangeType.REJECTED;
+        Object version = task.getVariable(RuleChangeVariables.VERSION);
+        history.append(Change.of(type, user, subject(task, processKey))
+                .concerning(list(task.getVariable("jurisdictions")), list(task.getVariable("purpose")))
+                .withVersion(version instanceof Integer v ? v : null)
+                .withProcess(task.getProcessInstanceId())
+                .with("task", task.getName()).with("taskKey", key).with("process", processKey)
+                .with("comment", comment).with("evidence", evidence));
+    }
+
+    /** What the task decides about: the version for a rule change, else the change or engagement. */
+    private static String subject(DelegateTask task, String processKey) {
+        Object version = task.getVariable(RuleChangeVariables.VERSION);
+        if (RuleChangeVariables.PROCESS_KEY.equals(processKey) && version != null) {
+            return "ruleset:" + version;
+        }
+        Object changeId = task.getVariable("changeId");
+        if (changeId != null && !"RegulatorEngagement".equals(processKey)) {
+            return "change:" + changeId;
+        }
+        Object engagementId = task.getVariable("engagementId");
+        if (engagementId != null) {
+            return "engagement:" + engagementId;
+        }
+        return "process:" + processKey + ":" + task.getProcessInstanceId();
+    }
+
+    private static List<String> list(Object joined) {
+        return joined == null || joined.toString().isBlank() ? List.of() : List.of(joined.toString().split(","));
     }
 
     private String toJson(Map<String, Object> evidence) {

@@ -1,5 +1,6 @@
 package io.jurist.workflow;
 
+import io.jurist.audit.ChangeHistory;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +10,8 @@ class ApprovalTaskListenerFactory {
 
     private final ApprovalTaskListener listener;
 
-    ApprovalTaskListenerFactory(IdentityService identity, ApprovalRecords records) {
-        this.listener = new ApprovalTaskListener(identity, records);
+    ApprovalTaskListenerFactory(IdentityService identity, ApprovalRecords records, ChangeHistory history) {
+        this.listener = new ApprovalTaskListener(identity, records, history);
     }
 
     ApprovalTaskListener get() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jurist.support.Await;
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
+import io.jurist.support.Tasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,12 @@ class SeedStoryIntegrationTests {
     int port;
 
     Http http;
+    Tasks tasks;
 
     @BeforeEach
     void client() {
         http = new Http(port);
+        tasks = new Tasks(http);
     }
 
     private JsonNode decide(String consent) {
@@ -42,44 +45,12 @@ class SeedStoryIntegrationTests {
         return response.json();
     }
 
-    /** Waits for the one open task with this key in the business process (or those it called). */
     private String task(String processInstanceId, String key, String user) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> family = family(processInstanceId);
-            for (String id : family) {
-                JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + id + "&taskDefinitionKey=" + key,
-                        basic(user)).json();
-                if (tasks.size() == 1) {
-                    return tasks.get(0).get("id").asText();
-                }
-            }
-            Await.pause(100);
-        }
-        throw new AssertionError("No task " + key + " for " + user);
-    }
-
-    private List<String> family(String processInstanceId) {
-        List<String> family = new ArrayList<>(List.of(processInstanceId));
-        for (int i = 0; i < family.size(); i++) {
-            http.get("/engine-rest/process-instance?superProcessInstance=" + family.get(i), basic("admin")).json()
-                    .forEach(child -> family.add(child.get("id").asText()));
-        }
-        return family;
+        return tasks.await(processInstanceId, key, user);
     }
 
     private int complete(String taskId, String user, String variables) {
-        return http.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{" + variables + "}}",
-                basic(user)).status();
-    }
-
-    private static String approve(String comment, String... evidence) {
-        StringBuilder variables = new StringBuilder("\"approved\":{\"value\":true},\"comment\":{\"value\":\"" + comment
-                + "\"}");
-        for (int i = 0; i < evidence.length; i += 2) {
-            variables.append(",\"").append(evidence[i]).append("\":{\"value\":\"").append(evidence[i + 1]).append("\"}");
-        }
-        return variables.toString();
+        return tasks.complete(taskId, user, variables);
     }
 
     private JsonNode awaitDecision(String consent, String expected) {
@@ -115,8 +86,8 @@ class SeedStoryIntegrationTests {
 
         String suspensionApproval = task(engagementProcess, "Task_ApproveAsLegal", "erin");
         // bob asked for the suspension at triage: four-eyes keeps him from approving it.
-        assertThat(complete(suspensionApproval, "bob", approve("mine"))).isEqualTo(403);
-        assertThat(complete(suspensionApproval, "erin", approve("Restrictive, approved"))).isEqualTo(204);
+        assertThat(complete(suspensionApproval, "bob", Tasks.approve("mine"))).isEqualTo(403);
+        assertThat(complete(suspensionApproval, "erin", Tasks.approve("Restrictive, approved"))).isEqualTo(204);
 
         JsonNode denied = awaitDecision("OPTED_IN", "DENY");
         assertThat(denied.get("decision").asText()).isEqualTo("DENY");
@@ -142,16 +113,16 @@ class SeedStoryIntegrationTests {
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String reenablement = requested.json().get("processInstanceId").asText();
         assertThat(complete(task(reenablement, "Task_AssessDpia", "dana"), "dana",
-                approve("DPIA done", "dpiaReference", "DPIA-2025-04", "dpiaConclusion", "Acceptable with opt-in")))
+                Tasks.approve("DPIA done", "dpiaReference", "DPIA-2025-04", "dpiaConclusion", "Acceptable with opt-in")))
                 .isEqualTo(204);
         assertThat(complete(task(reenablement, "Task_ReviewLegalBasis", "bob"), "bob",
-                approve("Consent", "legalBasis", "CONSENT"))).isEqualTo(204);
+                Tasks.approve("Consent", "legalBasis", "CONSENT"))).isEqualTo(204);
         assertThat(complete(task(reenablement, "Task_RecordRegulatorPosition", "bob"), "bob",
-                approve("Letter of 2025-04-01", "regulatorPosition", "NO_OBJECTION"))).isEqualTo(204);
-        assertThat(complete(task(reenablement, "Task_ApproveAsDpo", "dana"), "dana", approve("Permissive, ok")))
+                Tasks.approve("Letter of 2025-04-01", "regulatorPosition", "NO_OBJECTION"))).isEqualTo(204);
+        assertThat(complete(task(reenablement, "Task_ApproveAsDpo", "dana"), "dana", Tasks.approve("Permissive, ok")))
                 .isEqualTo(204);
         assertThat(complete(task(reenablement, "Task_ApprovePermissiveAsLegal", "bob"), "bob",
-                approve("Permissive, ok"))).isEqualTo(204);
+                Tasks.approve("Permissive, ok"))).isEqualTo(204);
 
         JsonNode optedIn = awaitDecision("OPTED_IN", "PERMIT");
         assertThat(optedIn.get("decision").asText()).isEqualTo("PERMIT");

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromium and chromium-driver; the paths can be changed with -Djurist.chromium and
  * -Djurist.chromedriver). Where they are missing the calling test is skipped, not failed.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("jurist.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("jurist.chromedriver", "/usr/bin/chromedriver");
@@ -41,7 +41,7 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
-    static Browser start(int port) throws IOException {
+    public static Browser start(int port) throws IOException {
         assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "Browser tests need Chromium and ChromeDriver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "); install the chromium and chromium-driver packages, as .ci/run does");
@@ -56,44 +56,44 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return driver.findElement(by);
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Signs in through the editor's login form; the browser lands where it was going. */
-    void logIn(String user) {
+    public void logIn(String user) {
         waitFor(By.id("username")).sendKeys(user);
         find(By.id("password")).sendKeys(user);
         find(By.cssSelector("button[type=submit]")).click();
     }
 
     /** Forgets every login: the next user starts afresh in the same browser. */
-    void forget() {
+    public void forget() {
         driver.manage().deleteAllCookies();
     }
 
     /** Saves what the window shows, scrolled so that the element is at the top, under docs/screenshots. */
-    void screenshot(String name, By from) throws IOException {
+    public void screenshot(String name, By from) throws IOException {
         script("arguments[0].scrollIntoView(true); window.scrollBy(0, -10);", find(from));
         Path target = Path.of("docs", "screenshots", name);
         Files.createDirectories(target.getParent());
