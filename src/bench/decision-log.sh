@@ -3,7 +3,9 @@
 # Two servers from the same jar, side by side, the same in all but jurist.audit.decision-log.enabled, each on an
 # H2 file database of its own (the default kind); wrk -t2 -c32 alternates between them: on, off, off, on, on, off
 # (PAIRS pairs of runs, 3 by default), and each figure is the mean of its runs.
-# Afterwards the log-on server's metrics must show every decision written and none dropped, else the figure is void.
+# Each server's CPU time (user + system, from /proc) per request is measured too: on a machine shared with other
+# work it is steadier than the request rate. Afterwards the log-on server's metrics must show every decision
+# written and none dropped, else the figure is void.
 # Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] src/bench/decision-log.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,8 +45,13 @@ done
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 requests() { awk '/requests in/ {print $1}' "$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
-run_wrk() { # name port duration
+TICK=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU ticks of a process
+run_wrk() { # name port duration pid
+  local before
+  before=$(cpu "$4")
   wrk -t2 -c32 -d"$3" --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" > "$OUT/$1.txt"
+  echo $(( $(cpu "$4") - before )) > "$OUT/$1.cpu"
   if grep -q "Non-2xx" "$OUT/$1.txt"; then echo "non-2xx answers in $OUT/$1.txt" >&2; exit 1; fi
 }
 metric() { # name [tag] -> the value of a counter on the log-on server
@@ -53,14 +60,14 @@ metric() { # name [tag] -> the value of a counter on the log-on server
 }
 
 echo "warming up"
-run_wrk warm-on "$PORT_ON" 10s
-run_wrk warm-off "$PORT_OFF" 10s
+run_wrk warm-on "$PORT_ON" 10s "$SERVER_ON"
+run_wrk warm-off "$PORT_OFF" 10s "$SERVER_OFF"
 for i in $(seq 1 "$PAIRS"); do
   # on, off, then off, on, ...: a drift in the machine's load does not favour one side.
   if [ $((i % 2)) = 1 ]; then
-    run_wrk "on-$i" "$PORT_ON" "$DURATION"; run_wrk "off-$i" "$PORT_OFF" "$DURATION"
+    run_wrk "on-$i" "$PORT_ON" "$DURATION" "$SERVER_ON"; run_wrk "off-$i" "$PORT_OFF" "$DURATION" "$SERVER_OFF"
   else
-    run_wrk "off-$i" "$PORT_OFF" "$DURATION"; run_wrk "on-$i" "$PORT_ON" "$DURATION"
+    run_wrk "off-$i" "$PORT_OFF" "$DURATION" "$SERVER_OFF"; run_wrk "on-$i" "$PORT_ON" "$DURATION" "$SERVER_ON"
   fi
 done
 sleep 2 # the flush interval, and then some
@@ -71,6 +78,12 @@ mean() { # prefix -> mean req/s of its runs
 runs() { for i in $(seq 1 "$PAIRS"); do printf '%s ' "$(rps "$OUT/$1-$i.txt")"; done; }
 ON=$(mean on)
 OFF=$(mean off)
+cpu_per_request() { # prefix -> server CPU microseconds per request over all its runs
+  for i in $(seq 1 "$PAIRS"); do echo "$(cat "$OUT/$1-$i.cpu") $(requests "$OUT/$1-$i.txt")"; done \
+    | awk -v t="$TICK" '{c += $1; n += $2} END {printf "%.0f", c * 1e6 / t / n}'
+}
+CPU_ON=$(cpu_per_request on)
+CPU_OFF=$(cpu_per_request off)
 SENT=$(requests "$OUT/warm-on.txt")
 for i in $(seq 1 "$PAIRS"); do SENT=$((SENT + $(requests "$OUT/on-$i.txt"))); done
 WRITTEN=$(metric jurist.decisions.log.written kind:single | awk '{printf "%.0f", $1}')
@@ -79,6 +92,7 @@ DROPPED=$(metric jurist.decisions.log.dropped | awk '{printf "%.0f", $1}')
   echo "Decision log over HTTP, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c32 and both servers on this machine"
   echo "single decisions, log on: $ON req/s; log off: $OFF req/s; ratio $(awk -v a="$ON" -v b="$OFF" 'BEGIN {printf "%.2f", a / b}')"
   echo "  runs: on $(runs on)/ off $(runs off)"
+  echo "server CPU per request: log on $CPU_ON µs, log off $CPU_OFF µs; ratio off / on $(awk -v a="$CPU_OFF" -v b="$CPU_ON" 'BEGIN {printf "%.2f", a / b}')"
   echo "  p50 / p99, last runs: on $(pct "$OUT/on-$PAIRS.txt" 50%) / $(pct "$OUT/on-$PAIRS.txt" 99%), off $(pct "$OUT/off-$PAIRS.txt" 50%) / $(pct "$OUT/off-$PAIRS.txt" 99%)"
   echo "log-on server: $SENT decisions answered (wrk's count, which may miss a few in flight at its end), $WRITTEN written, $DROPPED dropped"
 } | tee "$OUT/summary.txt"
