@@ -57,7 +57,7 @@ class ChangeHistoryIntegrationTests {
     void aGovernedChangeLeavesItsProposalValidationImpactApprovalAndActivationInTheChain() {
         long before = lastSeq();
         Http.Response proposed = http.postJson("/api/v1/rulesets/proposals",
-                body("Suspend generative-AI training in Uruguay", tableWith(activeTable(http), suspend("UY"))),
+                body("Suspend generative-AI training in Mongolia", tableWith(activeTable(http), suspend("MN"))),
                 basic("alice"));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         int version = proposed.json().get("version").asInt();
@@ -65,7 +65,7 @@ class ChangeHistoryIntegrationTests {
         String task = http.get("/engine-rest/task?processInstanceId=" + process, basic("bob")).json().get(0).get("id")
                 .asText();
         assertThat(http.postJson("/api/v1/tasks/" + task + "/complete",
-                "{\"approved\":true,\"comment\":\"Uruguay: approved after review\"}", basic("bob")).status())
+                "{\"approved\":true,\"comment\":\"Mongolia: approved after review\"}", basic("bob")).status())
                 .isEqualTo(200);
         List<JsonNode> records = Await.until(() -> historyAfter(before, "bob"),
                 r -> r.stream().anyMatch(x -> x.get("type").asText().equals("VERSION_ACTIVATED")
@@ -78,8 +78,8 @@ class ChangeHistoryIntegrationTests {
                 "PROPOSAL_SUBMITTED", "VALIDATION_PASSED", "IMPACT_ANALYSED", "APPROVED", "VERSION_ACTIVATED");
         JsonNode submitted = mine.get(0);
         assertThat(submitted.get("actor").asText()).isEqualTo("alice");
-        assertThat(submitted.get("jurisdictions")).extracting(JsonNode::asText).containsExactly("UY");
-        assertThat(submitted.at("/detail/summary").asText()).isEqualTo("Suspend generative-AI training in Uruguay");
+        assertThat(submitted.get("jurisdictions")).extracting(JsonNode::asText).containsExactly("MN");
+        assertThat(submitted.at("/detail/summary").asText()).isEqualTo("Suspend generative-AI training in Mongolia");
         assertThat(submitted.at("/detail/files/0").asText()).isEqualTo("MODIFIED reference/jurisdictions.csv");
         JsonNode impact = mine.stream().filter(r -> r.get("type").asText().equals("IMPACT_ANALYSED")).findFirst()
                 .orElseThrow();
@@ -88,7 +88,7 @@ class ChangeHistoryIntegrationTests {
         JsonNode approval = mine.stream().filter(r -> r.get("type").asText().equals("APPROVED")).findFirst()
                 .orElseThrow();
         assertThat(approval.get("actor").asText()).isEqualTo("bob");
-        assertThat(approval.at("/detail/comment").asText()).isEqualTo("Uruguay: approved after review");
+        assertThat(approval.at("/detail/comment").asText()).isEqualTo("Mongolia: approved after review");
         assertThat(approval.get("processInstanceId").asText()).isEqualTo(process);
 
         // Each record carries the hash of the one before it.
@@ -96,9 +96,9 @@ class ChangeHistoryIntegrationTests {
             assertThat(records.get(i).get("seq").asLong()).isEqualTo(records.get(i - 1).get("seq").asLong() + 1);
             assertThat(records.get(i).get("previousHash").asText()).isEqualTo(records.get(i - 1).get("hash").asText());
         }
-        // Filtered by country, the report keeps Uruguay's records and leaves out the others.
-        JsonNode uruguay = http.get("/api/v1/audit/history?jurisdiction=UY&after=" + before, basic("dana")).json();
-        assertThat(uruguay.get("records").findValuesAsText("subject")).contains("ruleset:" + version)
+        // Filtered by country, the report keeps Mongolia's records and leaves out the others.
+        JsonNode mongolia = http.get("/api/v1/audit/history?jurisdiction=MN&after=" + before, basic("dana")).json();
+        assertThat(mongolia.get("records").findValuesAsText("subject")).contains("ruleset:" + version)
                 .allMatch(s -> !s.startsWith("engagement:"));
     }
 

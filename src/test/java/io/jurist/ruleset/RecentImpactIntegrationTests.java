@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class RecentImpactIntegrationTests {
 
-    private static final String COUNTRY = "BO";
+    private static final String COUNTRY = "NP";
 
     @LocalServerPort
     int port;
