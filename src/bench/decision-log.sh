@@ -6,7 +6,8 @@
 # Each server's CPU time (user + system, from /proc) per request is measured too: on a machine shared with other
 # work it is steadier than the request rate. Afterwards the log-on server's metrics must show every decision
 # written and none dropped, else the figure is void.
-# Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] src/bench/decision-log.sh
+# Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] [BENCH_WARMUP=10s] src/bench/decision-log.sh
+# On PostgreSQL instead: BENCH_PG_URL=jdbc:postgresql://localhost:5432/ BENCH_PG_USER=… BENCH_PG_PASSWORD=… (see start()).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,6 +15,7 @@ PORT_ON=${BENCH_PORT:-18094}
 PORT_OFF=$((PORT_ON + 1))
 DURATION=${BENCH_DURATION:-15s}
 PAIRS=${PAIRS:-3}
+WARMUP=${BENCH_WARMUP:-10s}
 OUT=target/bench-decision-log
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -26,9 +28,15 @@ if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
 fi
 
 start() { # name port log-enabled
-  java -Xmx256m -Xms256m -XX:+UseG1GC -jar "$JAR" --server.port="$2" \
-    "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db-$1/jurist" --jurist.audit.decision-log.enabled="$3" \
-    > "$OUT/server-$1.log" 2>&1 &
+  local database=("--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db-$1/jurist")
+  if [ -n "${BENCH_PG_URL:-}" ]; then
+    # PostgreSQL, as in production: databases jurist_bench_on and jurist_bench_off, which must exist and be
+    # empty, under the URL prefix given (jdbc:postgresql://host:port/), as BENCH_PG_USER / BENCH_PG_PASSWORD.
+    database=(--spring.profiles.active=postgres "--spring.datasource.url=${BENCH_PG_URL}jurist_bench_$1"
+      "--spring.datasource.username=$BENCH_PG_USER" "--spring.datasource.password=$BENCH_PG_PASSWORD")
+  fi
+  java -Xmx256m -Xms256m -XX:+UseG1GC -jar "$JAR" --server.port="$2" "${database[@]}" \
+    --jurist.audit.decision-log.enabled="$3" > "$OUT/server-$1.log" 2>&1 &
   echo $!
 }
 SERVER_ON=$(start on "$PORT_ON" true)
@@ -60,8 +68,8 @@ metric() { # name [tag] -> the value of a counter on the log-on server
 }
 
 echo "warming up"
-run_wrk warm-on "$PORT_ON" 10s "$SERVER_ON"
-run_wrk warm-off "$PORT_OFF" 10s "$SERVER_OFF"
+run_wrk warm-on "$PORT_ON" "$WARMUP" "$SERVER_ON"
+run_wrk warm-off "$PORT_OFF" "$WARMUP" "$SERVER_OFF"
 for i in $(seq 1 "$PAIRS"); do
   # on, off, then off, on, ...: a drift in the machine's load does not favour one side.
   if [ $((i % 2)) = 1 ]; then
@@ -75,6 +83,10 @@ sleep 2 # the flush interval, and then some
 mean() { # prefix -> mean req/s of its runs
   for i in $(seq 1 "$PAIRS"); do rps "$OUT/$1-$i.txt"; done | awk '{s += $1} END {printf "%.0f", s / NR}'
 }
+# The machine's speed drifts during a run (other work, the JIT, the host): each pair of runs back to back shares
+# its conditions, so the median of the pairs' ratios is the steadiest figure.
+pair_ratios() { for i in $(seq 1 "$PAIRS"); do
+  awk -v a="$(rps "$OUT/on-$i.txt")" -v b="$(rps "$OUT/off-$i.txt")" 'BEGIN {printf "%.2f ", a / b}'; done; }
 runs() { for i in $(seq 1 "$PAIRS"); do printf '%s ' "$(rps "$OUT/$1-$i.txt")"; done; }
 ON=$(mean on)
 OFF=$(mean off)
@@ -92,6 +104,7 @@ DROPPED=$(metric jurist.decisions.log.dropped | awk '{printf "%.0f", $1}')
   echo "Decision log over HTTP, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c32 and both servers on this machine"
   echo "single decisions, log on: $ON req/s; log off: $OFF req/s; ratio $(awk -v a="$ON" -v b="$OFF" 'BEGIN {printf "%.2f", a / b}')"
   echo "  runs: on $(runs on)/ off $(runs off)"
+  echo "  ratio of each pair run back to back (on / off), and their median: $(pair_ratios) → median $(pair_ratios | tr ' ' '\n' | grep . | sort -n | awk '{r[NR] = $1} END {printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')"
   echo "server CPU per request: log on $CPU_ON µs, log off $CPU_OFF µs; ratio off / on $(awk -v a="$CPU_OFF" -v b="$CPU_ON" 'BEGIN {printf "%.2f", a / b}')"
   echo "  p50 / p99, last runs: on $(pct "$OUT/on-$PAIRS.txt" 50%) / $(pct "$OUT/on-$PAIRS.txt" 99%), off $(pct "$OUT/off-$PAIRS.txt" 50%) / $(pct "$OUT/off-$PAIRS.txt" 99%)"
   echo "log-on server: $SENT decisions answered (wrk's count, which may miss a few in flight at its end), $WRITTEN written, $DROPPED dropped"

@@ -213,6 +213,10 @@ public class DecisionLog implements SmartLifecycle {
         long target = enqueued.sum();
         long deadline = System.nanoTime() + timeout.toNanos();
         flushWaiters.incrementAndGet();
+        Thread lingering = writer;
+        if (lingering != null) {
+            LockSupport.unpark(lingering);
+        }
         try {
             while (handled.get() < target) {
                 if (System.nanoTime() > deadline) {
@@ -385,22 +389,19 @@ public class DecisionLog implements SmartLifecycle {
             }
             buffer.add(first);
             long deadline = System.nanoTime() + flushNanos;
-            while (buffer.size() < max && !stopping) {
-                if (queue.drainTo(buffer, max - buffer.size()) > 0) {
-                    continue;
-                }
-                if (flushWaiters.get() > 0) {
-                    // Someone waits for what we hold: write it now rather than wait for more.
+            while (!stopping) {
+                queue.drainTo(buffer, max - buffer.size());
+                if (buffer.size() >= max || flushWaiters.get() > 0) {
+                    // Full, or someone waits for what we hold: write it now rather than wait for more.
                     return;
                 }
                 long wait = Math.min(deadline - System.nanoTime(), LINGER_SLICE_NANOS);
                 if (wait <= 0) {
                     return;
                 }
-                Object next = queue.poll(wait, TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    buffer.add(next);
-                }
+                // Sleep rather than wait on the queue: a waiting writer would be woken by every decision
+                // handed over, one thread switch per request; sleeping, it wakes once a slice and takes all.
+                LockSupport.parkNanos(wait);
             }
         } catch (InterruptedException e) {
             // Nobody interrupts the writer on purpose; stop() asks it to finish instead.
