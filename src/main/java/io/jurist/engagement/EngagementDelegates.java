@@ -65,7 +65,8 @@ class EngagementDelegates {
             }
             Optional<String> changeId = changes.requestSuspensionForEngagement(text(execution, "engagementId"),
                     List.of(text(execution, "jurisdictions").split(",")), text(execution, "purpose"),
-                    "Engagement triage: " + text(execution, "Task_TriageConcern_assessment"), String.join(",", requesters));
+                    "Engagement triage: " + text(execution, "Task_TriageConcern_assessment"),
+                    triager != null ? triager : String.join(",", requesters));
             execution.setVariable("changeId", changeId.orElse(null));
             execution.setVariable("suspensionRequesters", String.join(",", requesters));
         };

@@ -137,17 +137,20 @@ public class JurisdictionChanges {
         return startChange(id, REENABLEMENT_PROCESS, checked, justification, engagementId, requester, consentModel);
     }
 
-    /** Records a suspension asked for inside an engagement; empty when everything is already suspended. */
+    /**
+     * Records a suspension asked for inside an engagement, by the person who decided it at triage (those
+     * who may not approve it travel with its process); empty when everything is already suspended.
+     */
     @Transactional
     public Optional<String> requestSuspensionForEngagement(String engagementId, List<String> countries, String purpose,
-                                                           String reason, String requesters) {
+                                                           String reason, String requestedBy) {
         List<String> open = new ArrayList<>(countries);
         open.removeAll(withStatus(new Checked(countries, purpose), PurposeStatus.SUSPENDED));
         if (open.isEmpty()) {
             return Optional.empty();
         }
         String id = EngagementStore.newId("SUS");
-        store.insertChange(id, ChangeKind.SUSPENSION, open, purpose, null, reason, engagementId, requesters);
+        store.insertChange(id, ChangeKind.SUSPENSION, open, purpose, null, reason, engagementId, requestedBy);
         return Optional.of(id);
     }
 

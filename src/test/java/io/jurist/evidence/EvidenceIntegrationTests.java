@@ -147,6 +147,8 @@ class EvidenceIntegrationTests {
         assertThat(changes).allMatch(c -> c.get("status").asText().equals("ACTIVE"));
         assertThat(changes).allMatch(c -> c.get("engagementId").asText().equals(engagementId));
         JsonNode suspension = changes.get(0);
+        // bob decided at triage to suspend: he asked for it (alice, who opened the engagement, may not approve it either).
+        assertThat(suspension.get("requestedBy").asText()).isEqualTo("bob");
         assertThat(list(suspension.get("approvals"))).anyMatch(a -> a.get("user").asText().equals("erin")
                 && a.get("approved").asBoolean() && a.get("comment").asText().equals("Suspension approved for Vietnam"));
         JsonNode reenabled = changes.get(1);
