@@ -35,7 +35,9 @@
       { name: 'events', type: 'scatter', yAxisIndex: 1, symbol: 'pin', symbolSize: 26,
         itemStyle: { color: '#1d3557' },
         label: { show: true, formatter: function (p) { return p.value[2]; }, color: '#fff', fontSize: 10 },
-        tooltip: { trigger: 'item', formatter: function (p) { return p.value[2] + '. ' + p.value[3]; } },
+        // ECharts renders a tooltip as HTML: the labels carry names people typed (a regulator's), so escape.
+        tooltip: { trigger: 'item',
+          formatter: function (p) { return p.value[2] + '. ' + echarts.format.encodeHTML(p.value[3]); } },
         data: data.events.map(function (e, i) { return [e.at, 1 + (i % 4), e.n, e.label]; }) }
     ]
   });
