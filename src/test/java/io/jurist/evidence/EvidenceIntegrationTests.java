@@ -92,7 +92,7 @@ class EvidenceIntegrationTests {
         decide("NOT_SET", 16);
         batch(3);
 
-        Http.Response opened = http.postJson("/api/v1/engagements", "{\"regulator\":\"Ministry of <b>Information</b>\","
+        Http.Response opened = http.postJson("/api/v1/engagements", "{\"regulator\":\"Ministry of Information <MIC>\","
                 + "\"jurisdictions\":[\"" + COUNTRY + "\"],\"purpose\":\"GENAI_TRAINING\","
                 + "\"summary\":\"Asks how member data trains generative AI\"}", basic("alice"));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
@@ -188,19 +188,19 @@ class EvidenceIntegrationTests {
                     "The ministry accepts opt-in", "intact");
             // ECharts drew bars for the decisions and a shaded period for the suspension.
             assertThat(browser.driver().findElements(By.cssSelector("#timeline svg path"))).hasSizeGreaterThan(5);
+            browser.screenshot("evidence.png", By.tagName("h1"));
             // A name someone typed is shown as text, in the tables and in the chart's tooltips, never as markup.
-            assertThat(page).contains("Ministry of <b>Information</b>");
+            assertThat(page).contains("Ministry of Information <MIC>");
             Object tooltip = browser.script("var chart = echarts.getInstanceByDom(document.getElementById('timeline'));"
                     + "var events = chart.getOption().series[2].data;"
                     + "var i = events.findIndex(function (e) { return e[3].indexOf('engagement opened') >= 0; });"
                     + "chart.dispatchAction({type: 'showTip', seriesIndex: 2, dataIndex: i});"
                     + "var tips = Array.prototype.filter.call(document.querySelectorAll('#timeline div'),"
                     + "  function (d) { return d.textContent.indexOf('engagement opened') >= 0; });"
-                    + "return tips.length ? [tips[tips.length - 1].textContent, tips[tips.length - 1].querySelectorAll('b').length] : null;");
+                    + "return tips.length ? [tips[tips.length - 1].textContent, tips[tips.length - 1].querySelectorAll('mic').length] : null;");
             assertThat(tooltip).as("the tooltip of the engagement's pin").isInstanceOf(List.class);
-            assertThat(((List<?>) tooltip).get(0).toString()).contains("Ministry of <b>Information</b> engagement opened");
+            assertThat(((List<?>) tooltip).get(0).toString()).contains("Ministry of Information <MIC> engagement opened");
             assertThat(((Number) ((List<?>) tooltip).get(1)).intValue()).isZero();
-            browser.screenshot("evidence.png", By.tagName("h1"));
         }
     }
 
