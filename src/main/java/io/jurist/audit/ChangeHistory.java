@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only, hash-chained history of every change: proposals, validations, impact, approvals and
@@ -30,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ChangeHistory {
 
+    /** The detail column's size. */
+    private static final int MAX_DETAIL = 100_000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -40,30 +45,68 @@ public class ChangeHistory {
         this.clock = clock;
     }
 
-    /** Appends a change in the caller's transaction (or its own, if there is none); returns its record. */
+    /**
+     * Appends a change in the caller's transaction (or its own, if there is none). The record is written
+     * just before that transaction commits, so the chain's head row is locked only for the inserts, not
+     * through the rest of the work (compiling rules, impact analysis, the engine's own writes), and a
+     * change that rolls back leaves no record.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
-    public HistoryRecord append(Change change) {
+    public void append(Change change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(List.of(change));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Change> pending = (List<Change>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Change> queued = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, queued);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    TransactionSynchronizationManager.unbindResource(ChangeHistory.this);
+                    write(queued);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ChangeHistory.this);
+                }
+            });
+            pending = queued;
+        }
+        pending.add(change);
+    }
+
+    /** Writes changes at the head of the chain, in order, in the current transaction. */
+    private void write(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         Map<String, Object> head = jdbc.sql("select last_seq, last_hash from jurist_change_history_head where id = 1 "
                 + "for update").query().singleRow();
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        long seq = ((Number) head.get("last_seq")).longValue();
         String previous = (String) head.get("last_hash");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String detail = toJson(change.detail());
-        String hash = ChainHash.of(seq, now, change.type().name(), change.actor(), change.subject(),
-                change.jurisdictions(), change.purposes(), change.rulesetVersion(), change.processInstanceId(), detail,
-                previous);
-        jdbc.sql("insert into jurist_change_history (seq, recorded_at, change_type, actor, subject, jurisdictions, "
-                        + "purposes, ruleset_version, process_instance_id, detail, previous_hash, record_hash) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), change.type().name(), change.actor(),
-                        change.subject(), String.join(",", change.jurisdictions()), String.join(",", change.purposes()),
-                        change.rulesetVersion(), change.processInstanceId(), detail, previous, hash)
-                .update();
+        for (Change change : changes) {
+            seq++;
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            String detail = toJson(change.detail());
+            String hash = ChainHash.of(seq, now, change.type().name(), change.actor(), change.subject(),
+                    change.jurisdictions(), change.purposes(), change.rulesetVersion(), change.processInstanceId(),
+                    detail, previous);
+            jdbc.sql("insert into jurist_change_history (seq, recorded_at, change_type, actor, subject, jurisdictions, "
+                            + "purposes, ruleset_version, process_instance_id, detail, previous_hash, record_hash) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), change.type().name(),
+                            truncate(change.actor(), 256), truncate(change.subject(), 256),
+                            String.join(",", change.jurisdictions()), String.join(",", change.purposes()),
+                            change.rulesetVersion(), change.processInstanceId(), detail, previous, hash)
+                    .update();
+            previous = hash;
+        }
         jdbc.sql("update jurist_change_history_head set last_seq = ?, last_hash = ? where id = 1")
-                .params(seq, hash).update();
-        return new HistoryRecord(seq, now, change.type().name(), change.actor(), change.subject(),
-                change.jurisdictions(), change.purposes(), change.rulesetVersion(), change.processInstanceId(), detail,
-                previous, hash);
+                .params(seq, previous).update();
     }
 
     /**
@@ -71,8 +114,8 @@ public class ChangeHistory {
      * attempts that are refused (a proposal that does not compile) and so leave nothing else behind.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public HistoryRecord appendSeparately(Change change) {
-        return append(change);
+    public void appendSeparately(Change change) {
+        append(change);
     }
 
     /**
@@ -83,6 +126,15 @@ public class ChangeHistory {
         StringBuilder sql = new StringBuilder("select * from jurist_change_history where seq > :after");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("after", after);
+        if (country != null) {
+            // The lists are stored comma-separated: match a whole entry.
+            sql.append(" and (',' || jurisdictions || ',') like :country");
+            params.put("country", "%," + country + ",%");
+        }
+        if (purpose != null) {
+            sql.append(" and (purposes = '' or (',' || purposes || ',') like :purpose)");
+            params.put("purpose", "%," + purpose + ",%");
+        }
         if (from != null) {
             sql.append(" and recorded_at >= :from");
             params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
@@ -91,19 +143,8 @@ public class ChangeHistory {
             sql.append(" and recorded_at < :to");
             params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
-        sql.append(" order by seq");
-        List<HistoryRecord> found = new ArrayList<>();
-        jdbc.sql(sql.toString()).params(params).query((RowCallbackHandler) rs -> {
-            if (found.size() >= limit) {
-                return;
-            }
-            HistoryRecord record = map(rs);
-            if ((country == null || record.concerns(country))
-                    && (purpose == null || record.purposes().isEmpty() || record.purposes().contains(purpose))) {
-                found.add(record);
-            }
-        });
-        return found;
+        sql.append(" order by seq fetch first ").append(Math.max(1, limit)).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> map(rs)).list();
     }
 
     /** The number of the last record, 0 for an empty history. */
@@ -119,12 +160,21 @@ public class ChangeHistory {
         String headHash = (String) head.get("last_hash");
         Instant started = clock.instant();
         ChainWalk walk = new ChainWalk();
-        jdbc.sql("select * from jurist_change_history order by seq").query((RowCallbackHandler) rs -> walk.next(map(rs)));
-        if (walk.broken == null && headSeq > walk.lastSeq) {
+        // Up to the head as read: records appended while the check runs are the next check's business.
+        jdbc.sql("select * from jurist_change_history where seq <= ? order by seq").param(headSeq)
+                .query((RowCallbackHandler) rs -> walk.next(map(rs)));
+        // In one statement, so that an append committing meanwhile (its record and the head together) is
+        // never mistaken for a record added behind the head's back.
+        long beyondHead = jdbc.sql("select count(*) from jurist_change_history where seq > "
+                + "(select last_seq from jurist_change_history_head where id = 1)").query(Long.class).single();
+        if (walk.broken == null && beyondHead > 0) {
+            walk.broken = new Verification.Broken(walk.lastSeq + 1, null, null, beyondHead + " record(s) stand "
+                    + "after the chain's head: they were inserted without going through the service.");
+        } else if (walk.broken == null && headSeq > walk.lastSeq) {
             walk.broken = new Verification.Broken(walk.lastSeq + 1, null, null, "The chain ends at record "
                     + walk.lastSeq + " but its head says " + headSeq + " records were written: records "
                     + (walk.lastSeq + 1) + " to " + headSeq + " were removed.");
-        } else if (walk.broken == null && (headSeq < walk.lastSeq || !headHash.equals(walk.lastHash))) {
+        } else if (walk.broken == null && !headHash.equals(walk.lastHash)) {
             walk.broken = new Verification.Broken(Math.min(headSeq + 1, walk.lastSeq), null, null,
                     "The chain's head (record " + headSeq + ", " + headHash + ") does not match its last record ("
                             + walk.lastSeq + ", " + walk.lastHash + "): the head or the last records were altered.");
@@ -176,13 +226,24 @@ public class ChangeHistory {
                 rs.getString("record_hash"));
     }
 
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private String toJson(Map<String, Object> detail) {
         try {
-            return json.writeValueAsString(detail);
+            String text = json.writeValueAsString(detail);
+            if (text.length() > MAX_DETAIL) {
+                // Whatever a caller sent (a long comment, a thousand compile errors), the change itself must
+                // not fail for want of room: the record keeps the start of it, and says so.
+                return json.writeValueAsString(Map.of("truncated", true, "length", text.length(),
+                        "start", text.substring(0, MAX_DETAIL - 1000)));
+            }
+            return text;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("A change's detail must be writable as JSON", e);
         }

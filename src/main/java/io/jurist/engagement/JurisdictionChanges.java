@@ -233,7 +233,7 @@ public class JurisdictionChanges {
      * Builds and stores the candidate version of a change, for its process to send through approval;
      * returns the variables RuleChangeApproval needs.
      */
-    @Transactional
+    @Transactional(noRollbackFor = ApiException.class)
     public Map<String, Object> buildCandidate(String changeId, String requesters) {
         JurisdictionChange change = store.change(changeId).orElseThrow();
         Checked checked = new Checked(change.jurisdictions(), change.purpose());
@@ -248,7 +248,7 @@ public class JurisdictionChanges {
         store.changeBuilt(changeId, prepared.version());
         return Workflows.ruleChangeVariables(new ApprovalWorkflow.RuleChange(prepared.version(), summary,
                 change.requestedBy(), requesters, prepared.impact().kind(), prepared.impact().summary(),
-                prepared.baseVersion()));
+                prepared.baseVersion(), change.jurisdictions(), List.of(change.purpose())));
     }
 
     /** Records the end of a change's process; an activated change gets its event. */

@@ -43,9 +43,11 @@ public record EvidenceReport(String country, String region, String purpose, Inst
      * @param activeFrom  when it began to count in the window (the later of its activation and the window's start)
      * @param activeUntil when it stopped being active, or null if it still was at the window's end
      * @param policy      the purpose's status there under this version, or null if its table did not cover it
+     * @param approvals   who approved (or rejected) it in its rule change approval, with comments
      */
     public record ActiveVersion(int version, String revision, String summary, String proposedBy, String activatedBy,
-                                Instant activatedAt, Instant activeFrom, Instant activeUntil, Policy policy) {
+                                Instant activatedAt, Instant activeFrom, Instant activeUntil, Policy policy,
+                                List<Approval> approvals) {
     }
 
     /**

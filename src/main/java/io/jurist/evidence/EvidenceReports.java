@@ -144,7 +144,8 @@ public class EvidenceReports {
                     .orElse(null);
             result.add(new EvidenceReport.ActiveVersion(version.version(), version.revision(), version.summary(),
                     version.proposedBy(), version.activatedBy(), version.activatedAt(),
-                    version.activatedAt().isBefore(from) ? from : version.activatedAt(), until, policy));
+                    version.activatedAt().isBefore(from) ? from : version.activatedAt(), until, policy,
+                    approvals.ofVersion(version.version())));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package io.jurist.ruleset;
 
+import java.util.List;
+
 /** Starts the approval process that governs a proposed version; implemented by the workflow module. */
 public interface ApprovalWorkflow {
 
@@ -20,9 +22,11 @@ public interface ApprovalWorkflow {
      * @param kind       RESTRICTIVE or PERMISSIVE, from impact analysis
      * @param impact     the impact summary for the approvers
      * @param baseVersion the active version it was based on
+     * @param countries  the countries whose decisions it flips (from its impact)
+     * @param purposes   the purposes whose decisions it flips (from its impact)
      */
     record RuleChange(int version, String summary, String proposedBy, String requesters, Impact.ChangeKind kind,
-                      String impact, int baseVersion) {
+                      String impact, int baseVersion, List<String> countries, List<String> purposes) {
     }
 
     /**

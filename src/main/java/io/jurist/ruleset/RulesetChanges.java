@@ -102,7 +102,8 @@ public class RulesetChanges {
      * Validates and stores a proposed version with its impact, without starting a process: for a
      * process that runs the approval as its own call activity. Invalid candidates are refused (422).
      */
-    @Transactional
+    // A refusal (ApiException) leaves a calling process's transaction usable: its workflow records the failure.
+    @Transactional(noRollbackFor = ApiException.class)
     public Prepared prepare(String summary, RulesetFiles candidate, String proposer) {
         CompiledRuleset base = active.current();
         if (candidate.revision().equals(base.revision())) {
@@ -151,7 +152,8 @@ public class RulesetChanges {
         Prepared prepared = prepare(summary, candidate, proposer);
         ApprovalWorkflow.Started started = workflow.startRuleChange(new ApprovalWorkflow.RuleChange(
                 prepared.version(), summary, proposer, proposer, prepared.impact().kind(),
-                prepared.impact().summary(), prepared.baseVersion()));
+                prepared.impact().summary(), prepared.baseVersion(),
+                List.copyOf(prepared.impact().byCountry().keySet()), List.copyOf(prepared.impact().byPurpose().keySet())));
         // The process's start listener has linked the version to it (as for processes that call it).
         log.info("Version {} proposed by {} ({}), approval process {}", prepared.version(), proposer,
                 prepared.impact().kind(), started.processInstanceId());

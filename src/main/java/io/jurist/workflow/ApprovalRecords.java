@@ -66,6 +66,11 @@ public class ApprovalRecords {
                 : List.of(changeId, RuleChangeVariables.businessKey(rulesetVersion)));
     }
 
+    /** The approvals of a version's rule change approval, oldest first. */
+    public List<Approval> ofVersion(int rulesetVersion) {
+        return ofBusinessKeys(List.of(RuleChangeVariables.businessKey(rulesetVersion)));
+    }
+
     private List<Approval> ofBusinessKeys(Collection<String> businessKeys) {
         if (businessKeys.isEmpty()) {
             return List.of();

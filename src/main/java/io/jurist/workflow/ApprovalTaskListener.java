@@ -64,7 +64,8 @@ class ApprovalTaskListener implements TaskListener {
                 : Boolean.TRUE.equals(approved) ? ChangeType.APPROVED : ChangeType.REJECTED;
         Object version = task.getVariable(RuleChangeVariables.VERSION);
         history.append(Change.of(type, user, subject(task, processKey))
-                .concerning(list(task.getVariable("jurisdictions")), list(task.getVariable("purpose")))
+                .concerning(list(firstOf(task, "jurisdictions", RuleChangeVariables.IMPACT_COUNTRIES)),
+                        list(firstOf(task, "purpose", RuleChangeVariables.IMPACT_PURPOSES)))
                 .withVersion(version instanceof Integer v ? v : null)
                 .withProcess(task.getProcessInstanceId())
                 .with("task", task.getName()).with("taskKey", key).with("process", processKey)
@@ -86,6 +87,17 @@ class ApprovalTaskListener implements TaskListener {
             return "engagement:" + engagementId;
         }
         return "process:" + processKey + ":" + task.getProcessInstanceId();
+    }
+
+    /** The first of the variables that is set: what a change names, else what its impact found. */
+    private static Object firstOf(DelegateTask task, String... names) {
+        for (String name : names) {
+            Object value = task.getVariable(name);
+            if (value != null && !value.toString().isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static List<String> list(Object joined) {

@@ -10,6 +10,9 @@ final class RuleChangeVariables {
     static final String PROCESS_KEY = "RuleChangeApproval";
     static final String VERSION = "version";
     static final String OUTCOME = "outcome";
+    /** The countries and purposes whose decisions the change flips, comma-separated, from its impact. */
+    static final String IMPACT_COUNTRIES = "impactCountries";
+    static final String IMPACT_PURPOSES = "impactPurposes";
 
     private RuleChangeVariables() {
     }
@@ -23,6 +26,8 @@ final class RuleChangeVariables {
         variables.put(ApprovalTaskListener.REQUESTERS, change.requesters());
         variables.put("changeKind", change.kind().name());
         variables.put("impact", change.impact());
+        variables.put(IMPACT_COUNTRIES, String.join(",", change.countries()));
+        variables.put(IMPACT_PURPOSES, String.join(",", change.purposes()));
         variables.put("diffLink", diffLink(change.baseVersion(), change.version()));
         return variables;
     }

@@ -100,6 +100,11 @@ class ChangeHistoryIntegrationTests {
         JsonNode mongolia = http.get("/api/v1/audit/history?jurisdiction=MN&after=" + before, basic("dana")).json();
         assertThat(mongolia.get("records").findValuesAsText("subject")).contains("ruleset:" + version)
                 .allMatch(s -> !s.startsWith("engagement:"));
+        // The approval of a plain proposal concerns the countries its impact found, so it is in there too.
+        List<String> mongolian = new ArrayList<>();
+        mongolia.get("records").forEach(r -> mongolian.add(r.get("type").asText() + " " + r.get("actor").asText()));
+        assertThat(mongolian).contains("PROPOSAL_SUBMITTED alice", "APPROVED bob", "VERSION_ACTIVATED process "
+                + process);
     }
 
     @Test
@@ -115,6 +120,8 @@ class ChangeHistoryIntegrationTests {
         assertThat(record.get("type").asText()).isEqualTo("PROPOSAL_REFUSED");
         assertThat(record.at("/detail/summary").asText()).isEqualTo("A broken rule");
         assertThat(record.at("/detail/problems/0/file").asText()).isEqualTo("jurisdictions/broken.drl");
+        assertThat(records).filteredOn(r -> r.at("/detail/summary").asText().equals("A broken rule"))
+                .extracting(r -> r.get("type").asText()).containsExactly("PROPOSAL_REFUSED");
     }
 
     @Test
@@ -168,6 +175,7 @@ class ChangeHistoryIntegrationTests {
     void concurrentAppendsFormOneChainWithoutGapsOrForks() throws Exception {
         long before = lastSeq();
         int threads = 8;
+        List<Verification> checksWhileAppending = new java.util.concurrent.CopyOnWriteArrayList<>();
         int each = 15;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
@@ -181,6 +189,10 @@ class ChangeHistoryIntegrationTests {
                     }
                 }));
             }
+            // Checks made meanwhile must not mistake an append committing during the check for tampering.
+            while (done.stream().anyMatch(f -> !f.isDone())) {
+                checksWhileAppending.add(history.verify());
+            }
             for (java.util.concurrent.Future<?> future : done) {
                 future.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
@@ -190,6 +202,8 @@ class ChangeHistoryIntegrationTests {
         List<JsonNode> records = historyAfter(before, "admin");
         assertThat(records.stream().filter(r -> r.get("subject").asText().equals("test:concurrency")))
                 .hasSize(threads * each);
+        assertThat(checksWhileAppending).as("verifications made while the appends ran").isNotEmpty()
+                .allMatch(v -> v.intact(), "every one found the chain intact");
         JsonNode verified = http.get("/api/v1/audit/verify", basic("admin")).json();
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.get("records").asLong()).isEqualTo(verified.get("lastSeq").asLong());

@@ -165,6 +165,9 @@ class EvidenceIntegrationTests {
                 && s.get("taskKey").asText().equals("Task_TriageConcern"));
 
         List<JsonNode> versions = list(report.get("versions"));
+        // Who approved each version in force: erin the suspension's, dana and bob the re-enablement's.
+        assertThat(versions).extracting(v -> v.get("approvals").findValuesAsText("user").toString())
+                .contains("[erin]", "[dana, bob]");
         assertThat(versions).extracting(v -> v.at("/policy/status").asText() + "/" + v.at("/policy/consentModel").asText())
                 .containsSubsequence("SUSPENDED/OPT_OUT", "ENABLED/OPT_IN");
         assertThat(list(report.get("history"))).extracting(h -> h.get("type").asText()).containsSubsequence(
