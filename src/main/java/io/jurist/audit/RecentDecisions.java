@@ -1,9 +1,13 @@
 package io.jurist.audit;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,14 +42,40 @@ public class RecentDecisions {
         }
     }
 
-    private final JdbcClient jdbc;
-
-    RecentDecisions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** What was read last, for how far back, and when. */
+    private record Snapshot(Instant since, Instant readAt, List<Case> cases) {
     }
 
-    /** Every kind of request decided since the given instant, with its count. */
+    private final JdbcClient jdbc;
+    private final Duration refresh;
+    private final Clock clock;
+    private final AtomicReference<Snapshot> last = new AtomicReference<>();
+
+    RecentDecisions(JdbcClient jdbc, @Value("${jurist.rules.impact-recent-refresh:PT10M}") Duration refresh,
+                    Clock clock) {
+        this.jdbc = jdbc;
+        this.refresh = refresh;
+        this.clock = clock;
+    }
+
+    /**
+     * Every kind of request decided since the given instant, with its count. The answer is a statistic
+     * over a month of traffic, read with one grouped scan of the log: it is reused for
+     * {@code jurist.rules.impact-recent-refresh} (10 minutes) when asked again for about the same window.
+     */
     public List<Case> since(Instant since) {
+        Snapshot snapshot = last.get();
+        Instant now = clock.instant();
+        if (snapshot != null && snapshot.readAt().plus(refresh).isAfter(now)
+                && Duration.between(snapshot.since(), since).abs().compareTo(refresh) <= 0) {
+            return snapshot.cases();
+        }
+        List<Case> cases = read(since);
+        last.set(new Snapshot(since, now, cases));
+        return cases;
+    }
+
+    private List<Case> read(Instant since) {
         return jdbc.sql("select country, purpose, consent, age_band, count(*) as decisions from jurist_decision_log "
                         + "where evaluated_at >= ? group by country, purpose, consent, age_band")
                 .param(OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
