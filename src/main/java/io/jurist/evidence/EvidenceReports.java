@@ -13,6 +13,7 @@ import io.jurist.engagement.EngagementStore;
 import io.jurist.engagement.JurisdictionChange;
 import io.jurist.facts.Countries;
 import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.QueryCheck;
 import io.jurist.ruleset.ReferenceData;
 import io.jurist.ruleset.RulesetStore;
 import io.jurist.ruleset.RulesetVersion;
@@ -77,14 +78,8 @@ public class EvidenceReports {
                 errors.add(new FieldError("jurisdiction", "'" + jurisdiction + "' is not a country code"));
             }
         }
-        String checkedPurpose = purpose == null ? null : purpose.strip().toUpperCase(Locale.ROOT);
-        if (checkedPurpose == null || checkedPurpose.isEmpty()) {
-            errors.add(new FieldError("purpose", "is required: one of " + active.current().reference().purposes()
-                    .keySet()));
-        } else if (!active.current().reference().purposes().containsKey(checkedPurpose)) {
-            errors.add(new FieldError("purpose", "'" + purpose + "' is not a known purpose: one of "
-                    + active.current().reference().purposes().keySet()));
-        }
+        String checkedPurpose = purpose == null || purpose.isBlank() ? null : purpose.strip().toUpperCase(Locale.ROOT);
+        QueryCheck.checkPurpose(checkedPurpose, active.current().reference(), errors);
         Instant end = to == null ? clock.instant() : instant("to", to, errors);
         Instant start = from == null ? (end == null ? null : end.minus(Duration.ofDays(90))) : instant("from", from, errors);
         if (start != null && end != null) {

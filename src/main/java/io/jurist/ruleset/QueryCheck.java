@@ -46,12 +46,7 @@ public final class QueryCheck {
         if (age != null && (age < 0 || age > MAX_AGE)) {
             errors.add(new FieldError("subject.age", "must be between 0 and " + MAX_AGE + ", or absent when unknown"));
         }
-        if (purpose == null) {
-            errors.add(new FieldError("purpose", "is required: one of " + reference.purposes().keySet()));
-        } else if (!reference.purposes().containsKey(purpose)) {
-            errors.add(new FieldError("purpose", "'" + purpose + "' is not a known purpose: one of "
-                    + reference.purposes().keySet()));
-        }
+        checkPurpose(purpose, reference, errors);
         Consent parsedConsent = Consent.NOT_SET;
         if (consent != null) {
             try {
@@ -72,6 +67,16 @@ public final class QueryCheck {
             return Optional.empty();
         }
         return Optional.of(new DecisionQuery(subjectId, code.orElseThrow(), age, purpose, parsedConsent, instant));
+    }
+
+    /** Adds an error when the purpose is missing or not one the reference data lists. */
+    public static void checkPurpose(String purpose, ReferenceData reference, List<FieldError> errors) {
+        if (purpose == null) {
+            errors.add(new FieldError("purpose", "is required: one of " + reference.purposes().keySet()));
+        } else if (!reference.purposes().containsKey(purpose)) {
+            errors.add(new FieldError("purpose", "'" + purpose + "' is not a known purpose: one of "
+                    + reference.purposes().keySet()));
+        }
     }
 
     /**
