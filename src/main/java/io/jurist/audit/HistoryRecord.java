@@ -43,9 +43,4 @@ public record HistoryRecord(long seq, Instant recordedAt, String type, String ac
             return TextNode.valueOf(detail);
         }
     }
-
-    /** Whether it concerns a country (records about no country in particular concern none). */
-    public boolean concerns(String country) {
-        return jurisdictions.contains(country);
-    }
 }

@@ -5,7 +5,6 @@ import io.jurist.audit.HistoryRecord;
 import io.jurist.engagement.Correspondence;
 import io.jurist.workflow.ApprovalRecords.Approval;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -127,12 +126,5 @@ public record EvidenceReport(String country, String region, String purpose, Inst
      * @param problem  what is wrong, when it does not hold
      */
     public record Chain(boolean intact, long lastSeq, String lastHash, String problem) {
-    }
-
-    /** The days of the window, for charts: every day from the window's start to its end. */
-    public List<LocalDate> daysOfWindow() {
-        LocalDate first = LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(to.minusNanos(1), java.time.ZoneOffset.UTC);
-        return first.datesUntil(last.plusDays(1)).toList();
     }
 }
