@@ -81,13 +81,12 @@ public class EngagementStore {
 
     // --- correspondence
 
-    void insertCorrespondence(String engagementId, String direction, LocalDate occurredOn, String summary,
+    void insertCorrespondence(Engagement engagement, String direction, LocalDate occurredOn, String summary,
                               String regulatorPosition, String recordedBy) {
         jdbc.sql("insert into jurist_correspondence (engagement_id, direction, occurred_on, summary, regulator_position, "
                         + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(engagementId, direction, occurredOn, summary, regulatorPosition, recordedBy, now()).update();
-        Engagement engagement = engagement(engagementId).orElseThrow();
-        history.append(Change.of(ChangeType.CORRESPONDENCE_RECORDED, recordedBy, "engagement:" + engagementId)
+                .params(engagement.id(), direction, occurredOn, summary, regulatorPosition, recordedBy, now()).update();
+        history.append(Change.of(ChangeType.CORRESPONDENCE_RECORDED, recordedBy, "engagement:" + engagement.id())
                 .concerning(engagement.jurisdictions(), List.of(engagement.purpose()))
                 .withProcess(engagement.processInstanceId())
                 .with("regulator", engagement.regulator()).with("direction", direction)
@@ -128,12 +127,11 @@ public class EngagementStore {
                 .update();
     }
 
-    void completeChange(String id, String status, String reason) {
+    void completeChange(JurisdictionChange change, String status, String reason) {
         jdbc.sql("update jurist_jurisdiction_change set status = ?, status_reason = ?, completed_at = ? where id = ?")
-                .params(status, reason, now(), id).update();
-        JurisdictionChange change = change(id).orElseThrow();
+                .params(status, reason, now(), change.id()).update();
         history.append(Change.of("ACTIVE".equals(status) ? ChangeType.JURISDICTION_CHANGE_ACTIVE
-                        : ChangeType.JURISDICTION_CHANGE_ENDED, "jurist", "change:" + id)
+                        : ChangeType.JURISDICTION_CHANGE_ENDED, "jurist", "change:" + change.id())
                 .concerning(change.jurisdictions(), List.of(change.purpose()))
                 .withVersion(change.rulesetVersion()).withProcess(change.processInstanceId())
                 .with("kind", change.kind().name()).with("status", status).with("reason", reason)

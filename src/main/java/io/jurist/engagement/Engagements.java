@@ -101,7 +101,7 @@ public class Engagements {
             throw new ApiException(HttpStatus.CONFLICT, "Engagement closed",
                     "The engagement " + engagementId + " is closed; correspondence can no longer be added.");
         }
-        store.insertCorrespondence(engagementId, direction, occurredOn, summary, regulatorPosition, user);
+        store.insertCorrespondence(engagement, direction, occurredOn, summary, regulatorPosition, user);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("lastCorrespondence", summary);
         variables.put("lastRegulatorPosition", regulatorPosition);

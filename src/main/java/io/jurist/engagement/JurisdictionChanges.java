@@ -256,14 +256,14 @@ public class JurisdictionChanges {
     public void complete(String changeId, String outcome, String reason) {
         JurisdictionChange change = store.change(changeId).orElseThrow();
         if ("ACTIVATED".equals(outcome)) {
-            store.completeChange(changeId, "ACTIVE", reason);
+            store.completeChange(change, "ACTIVE", reason);
             EventType type = change.kind() == ChangeKind.SUSPENSION ? EventType.JURISDICTION_SUSPENDED
                     : EventType.JURISDICTION_REENABLED;
             events.append(type, change.rulesetVersion(), change.jurisdictions(), List.of(change.purpose()), changeId,
                     (change.kind() == ChangeKind.SUSPENSION ? "Suspended: " : "Re-enabled under "
                             + change.consentModel() + ": ") + change.reason());
         } else {
-            store.completeChange(changeId, outcome == null ? "REJECTED" : outcome, reason);
+            store.completeChange(change, outcome == null ? "REJECTED" : outcome, reason);
         }
     }
 
