@@ -26,7 +26,16 @@ public final class DecisionCase {
     private final Instant at;
     private final JurisdictionPolicy policy;
 
+    /**
+     * The reason given when the rules fired more often than one decision may take (a rule that keeps
+     * re-firing): the decision fails closed.
+     */
+    public static final Reason FIRING_LIMIT_EXCEEDED = new Reason("FIRING_LIMIT_EXCEEDED", null,
+            "The rules did not settle within the firing limit for one decision, so it is denied.", Effect.DENY);
+
     private final List<Reason> reasons = new ArrayList<>(2);
+    private String firingRule;
+    private int firings;
     private final List<Obligation> obligations = new ArrayList<>(1);
     private final List<String> rulesFired = new ArrayList<>(3);
 
@@ -102,22 +111,46 @@ public final class DecisionCase {
         return policy == null ? null : policy.reference();
     }
 
-    /** Records a reason to deny. */
-    public void deny(String code, String rule, String message) {
-        reasons.add(new Reason(code, rule, message, Effect.DENY));
-        rulesFired.add(rule);
+    /** Records a reason to deny: a reason code and a message for people. */
+    public void deny(String code, String message) {
+        reasons.add(new Reason(code, firingRule, message, Effect.DENY));
+        rulesFired.add(firingRule);
     }
 
-    /** Records a reason to permit. */
-    public void permit(String code, String rule, String message) {
-        reasons.add(new Reason(code, rule, message, Effect.PERMIT));
-        rulesFired.add(rule);
+    /** Records a reason to permit: a reason code and a message for people. */
+    public void permit(String code, String message) {
+        reasons.add(new Reason(code, firingRule, message, Effect.PERMIT));
+        rulesFired.add(firingRule);
     }
 
-    /** Records an obligation that applies if the decision is PERMIT. */
-    public void oblige(String code, String rule, String description) {
-        obligations.add(new Obligation(code, rule, description));
-        rulesFired.add(rule);
+    /** Records an obligation that applies if the decision is PERMIT: a code and what to do. */
+    public void oblige(String code, String description) {
+        obligations.add(new Obligation(code, firingRule, description));
+        rulesFired.add(firingRule);
+    }
+
+    /**
+     * Called by the engine just before a rule fires for this case: names the rule whose reasons follow
+     * and counts the firing. Not for rules (the rule language does not let them call it).
+     */
+    public void firing(String rule) {
+        firingRule = rule;
+        firings++;
+    }
+
+    /** How many times rules fired for this case. */
+    public int firings() {
+        return firings;
+    }
+
+    /**
+     * Replaces whatever the rules said with the fail-closed answer for a case whose rules did not settle
+     * within the firing limit.
+     */
+    public void failClosed() {
+        reasons.clear();
+        obligations.clear();
+        reasons.add(FIRING_LIMIT_EXCEEDED);
     }
 
     /** Deny-overrides: DENY when any rule denied or when no rule permitted. */

@@ -17,11 +17,19 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns ruleset files into a {@link CompiledRuleset}, or into the list of everything wrong with them,
  * each problem named by its file under {@code rules/} and its line.
+ *
+ * <p>Every path that compiles rules comes here (validation, proposal, start-up, activation, a node
+ * following another's activation), and here the {@link RuleChecker} refuses anything outside the rule
+ * language before the Drools compiler sees a single file.
  */
 @Component
 public final class RulesetCompiler {
@@ -31,6 +39,24 @@ public final class RulesetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices services = KieServices.Factory.get();
+    private final CompiledRuleset.FiringLimit limit;
+
+    /** A compiler with the standard firing limit, for tests and tools. */
+    public RulesetCompiler() {
+        this(CompiledRuleset.FiringLimit.standard());
+    }
+
+    RulesetCompiler(CompiledRuleset.FiringLimit limit) {
+        this.limit = limit;
+    }
+
+    @Autowired
+    RulesetCompiler(RulesetProperties properties, MeterRegistry meters) {
+        this(new CompiledRuleset.FiringLimit(properties.maxFiringsPerDecision(), new LongAdder()));
+        FunctionCounter.builder("jurist.decisions.failed.closed", limit.failedClosed(), LongAdder::sum)
+                .description("Decisions answered DENY because the rules went past a bound")
+                .tag("cause", "firing-limit").register(meters);
+    }
 
     /** Compiles the files; throws {@link InvalidRulesetException} listing every problem. */
     public CompiledRuleset compile(int version, RulesetFiles files, Instant activatedAt) {
@@ -40,6 +66,12 @@ public final class RulesetCompiler {
         if (declared.isEmpty()) {
             problems.add(new RulesetProblem("(ruleset)", 0, "The ruleset has no rule in any .drl file"));
         }
+        // The rule language's gate: nothing outside it reaches the Drools compiler.
+        RuleChecker.Result checked = RuleChecker.check(files);
+        if (!checked.problems().isEmpty()) {
+            problems.addAll(checked.problems());
+            throw new InvalidRulesetException(problems);
+        }
         KieBase kieBase = build(files, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesetException(problems);
@@ -48,7 +80,8 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new InvalidRulesetException(problems);
         }
-        return new CompiledRuleset(version, files, reference, rules, kieBase, activatedAt);
+        return new CompiledRuleset(version, files, reference, rules, kieBase, activatedAt, checked.ageThresholds(),
+                limit);
     }
 
     /** The problems of the files, empty when they compile. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.Obligation;
 import io.jurist.facts.Reason;
@@ -46,6 +47,11 @@ public final class ScenarioRunner {
 
     private static void readFile(String path, String content, List<Scenario> scenarios,
                                  List<RulesetProblem> problems) {
+        RulesetProblem foreign = foreignYaml(path, content);
+        if (foreign != null) {
+            problems.add(foreign);
+            return;
+        }
         try (JsonParser parser = YAML.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -81,6 +87,30 @@ public final class ScenarioRunner {
                     ? json.getLocation().getLineNr() : 0;
             problems.add(new RulesetProblem(path, line, "Not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
         }
+    }
+
+    /**
+     * Scenarios are plain data: a YAML tag ({@code !!java.net.URL}) names a type to build, and anchors with
+     * aliases can multiply a small file into a huge one. Both are refused, at their line.
+     */
+    private static RulesetProblem foreignYaml(String path, String content) {
+        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(content)) {
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                String tag = parser.getTypeId();
+                if (tag != null) {
+                    return new RulesetProblem(path, line, "a scenario file is plain data and cannot hold YAML tags; "
+                            + "found !" + tag);
+                }
+                if (parser.getObjectId() != null || parser.isCurrentAlias()) {
+                    return new RulesetProblem(path, line, "a scenario file cannot use YAML anchors and aliases "
+                            + "(& and *): write each value out");
+                }
+            }
+        } catch (IOException e) {
+            // Not valid YAML: the reading that follows reports it with its line.
+        }
+        return null;
     }
 
     /** The scenario's request as a query under the ruleset, or empty when it is not valid there. */

@@ -69,6 +69,7 @@ class RulesetCompilerTests {
                 when
                     $case : DecisionCase( )
                 then
+                    $case.deny("TEST_ONLY", "A test.");
                 end
                 """;
         List<RulesetProblem> problems = problemsOf(with("consent/Again.drl", duplicate));
@@ -85,6 +86,7 @@ class RulesetCompilerTests {
                 when
                     $case : DecisionCase( )
                 then
+                    $case.deny("TEST_ONLY", "A test.");
                 end
                 """;
         assertThat(problemsOf(with("exclusions/NoBasis.drl", noBasis))).containsExactly(new RulesetProblem(

@@ -40,7 +40,7 @@ class BrowseControllerTests {
             when
                 $case : DecisionCase( age != null, age < 18 )
             then
-                $case.deny("MINOR_EXCLUDED", drools.getRule().getName(), "Under 18.");
+                $case.deny("MINOR_EXCLUDED", "Under 18.");
             end
             """;
 

@@ -1,0 +1,356 @@
+package io.jurist.ruleset;
+
+import io.jurist.ruleset.FactVocabulary.Property;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * The rule language's gate: every {@code .drl} file is parsed with Drools' own parser and its parts
+ * walked against an allow-list before the Drools compiler sees any of it. A rule may decide; it may
+ * never act: one {@code DecisionCase( … )} pattern of comparisons with values, and calls of
+ * {@code deny}, {@code permit} or {@code oblige} with a code and a message. Anything else is refused
+ * with its file, its line and what was found, in words a rule author reads.
+ *
+ * <p>Drools compiles consequences and evaluates annotation values as code, and Java reads
+ * {@code \}{@code u} escapes before anything else: that is why nothing outside this language reaches it.
+ */
+public final class RuleChecker {
+
+    /**
+     * What checking found.
+     *
+     * @param problems     every refusal, with file and line; empty when all files are in the language
+     * @param ageThresholds every whole number a rule compares the member's age with
+     */
+    public record Result(List<RulesetProblem> problems, Set<Integer> ageThresholds) {
+    }
+
+    static final Set<String> ANNOTATIONS = Set.of("basis", "reference");
+    private static final String FACTS_PACKAGE = "io.jurist.facts.";
+    private static final Pattern PACKAGE = Pattern.compile("io\\.jurist\\.rules(\\.[a-z][a-z0-9_]*)*");
+    private static final Pattern ANNOTATION_TEXT = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\[\"\\\\nt])*\"");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_RULE_NAME = 200;
+
+    private RuleChecker() {
+    }
+
+    /** Checks every {@code .drl} file of the ruleset. */
+    public static Result check(RulesetFiles files) {
+        List<RulesetProblem> problems = new ArrayList<>();
+        Set<Integer> ages = new TreeSet<>();
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            if (file.getKey().endsWith(".drl")) {
+                new FileCheck(file.getKey(), file.getValue(), problems, ages).run();
+            }
+        }
+        return new Result(List.copyOf(problems), ages);
+    }
+
+    /** The walk of one file. */
+    private static final class FileCheck {
+
+        private final String path;
+        private final String text;
+        private final List<RulesetProblem> problems;
+        private final Set<Integer> ages;
+        private final int[] lineStarts;
+        private final Set<String> importedEnums = new HashSet<>();
+
+        FileCheck(String path, String text, List<RulesetProblem> problems, Set<Integer> ages) {
+            this.path = path;
+            this.text = text;
+            this.problems = problems;
+            this.ages = ages;
+            this.lineStarts = lineStarts(text);
+        }
+
+        void run() {
+            Matcher escape = UNICODE_ESCAPE.matcher(text);
+            if (escape.find()) {
+                refuse(lineOf(escape.start()), "a rule file cannot contain \\u escapes (Java would read them as "
+                        + "code before any check); write the character itself");
+                return;
+            }
+            DrlParser parser = new DrlParser();
+            PackageDescr parsed;
+            try {
+                parsed = parser.parse(false, text);
+            } catch (DroolsParserException | RuntimeException e) {
+                refuse(0, "the file cannot be read as rules: " + e.getMessage());
+                return;
+            }
+            if (parser.hasErrors() || parsed == null) {
+                for (DroolsError error : parser.getErrors()) {
+                    int[] lines = error.getLines();
+                    refuse(lines.length > 0 ? Math.max(lines[0], 0) : 0, error.getMessage());
+                }
+                if (parser.getErrors().isEmpty()) {
+                    refuse(0, "the file cannot be read as rules");
+                }
+                return;
+            }
+            checkPackage(parsed);
+            for (RuleDescr rule : parsed.getRules()) {
+                checkRule(rule);
+            }
+        }
+
+        private void checkPackage(PackageDescr parsed) {
+            if (parsed.getName() == null || !PACKAGE.matcher(parsed.getName()).matches()) {
+                refuse(lineContaining("package", 0), "a rule file starts with 'package io.jurist.rules;'; found package "
+                        + (parsed.getName() == null || parsed.getName().isEmpty() ? "(none)" : parsed.getName()));
+            }
+            for (ImportDescr imported : parsed.getImports()) {
+                String target = imported.getTarget();
+                String simple = target.startsWith(FACTS_PACKAGE) ? target.substring(FACTS_PACKAGE.length()) : null;
+                if (simple != null && FactVocabulary.ENUMS.containsKey(simple)) {
+                    importedEnums.add(simple);
+                }
+                if (simple == null || !FactVocabulary.IMPORTABLE.containsKey(simple)) {
+                    refuse(line(imported), "a rule file may import only the fact model ("
+                            + String.join(", ", new TreeSet<>(FactVocabulary.IMPORTABLE.keySet()))
+                            + " from io.jurist.facts); found import " + target);
+                }
+            }
+            refuseAll(parsed.getFunctionImports(), "import function", "functions are code: a rule may only decide");
+            refuseAll(parsed.getAccumulateImports(), "import accumulate", "accumulate functions are not part of the "
+                    + "rule language");
+            refuseAll(parsed.getGlobals(), "global", "globals are shared by every decision and are not part of the "
+                    + "rule language");
+            refuseAll(parsed.getFunctions(), "function", "functions are code: a rule may only decide");
+            refuseAll(parsed.getTypeDeclarations(), "declare", "rules use the fact model; they do not declare types");
+            refuseAll(parsed.getEnumDeclarations(), "declare enum", "rules use the fact model; they do not declare types");
+            refuseAll(parsed.getEntryPointDeclarations(), "entry-point", "entry points are not part of the rule language");
+            refuseAll(parsed.getWindowDeclarations(), "window", "windows are not part of the rule language");
+            refuseAll(parsed.getAttributes(), "a file attribute",
+                    "attributes such as dialect or salience are not part of the rule language");
+            if (parsed.getUnit() != null) {
+                refuse(line(parsed.getUnit()), "units are not part of the rule language; found unit");
+            }
+        }
+
+        private void refuseAll(Collection<? extends BaseDescr> found, String what, String why) {
+            for (BaseDescr descr : found) {
+                String name = descr instanceof AnnotationDescr a ? a.getName() : "";
+                refuse(line(descr), why + "; found " + what + (name.isEmpty() ? "" : " " + name));
+            }
+        }
+
+        private void checkRule(RuleDescr rule) {
+            int ruleLine = Math.max(rule.getLine(), lineContaining("rule", 0));
+            if (rule.isQuery()) {
+                refuse(ruleLine, "queries are not part of the rule language; found query \"" + rule.getName() + "\"");
+                return;
+            }
+            String name = rule.getName();
+            if (name.length() > MAX_RULE_NAME || name.isBlank()
+                    || name.chars().anyMatch(c -> c == '\\' || c == '"' || Character.isISOControl(c))) {
+                refuse(ruleLine, "a rule's name is plain text of at most " + MAX_RULE_NAME
+                        + " characters, without backslashes or quotes");
+            }
+            for (var attribute : rule.getAttributes().values()) {
+                int line = attribute.getLine() > 0 ? attribute.getLine()
+                        : lineContaining(attribute.getName(), offsetOfLine(ruleLine));
+                refuse(line, "rule attributes are not part of the rule language (every rule is considered for "
+                        + "every decision, in one dialect); found " + attribute.getName());
+            }
+            if (rule.getParentName() != null) {
+                refuse(ruleLine, "a rule stands on its own; found extends " + rule.getParentName());
+            }
+            if (!rule.getNamedConsequences().isEmpty()) {
+                refuse(ruleLine, "a rule has one consequence after 'then'; found named consequences "
+                        + rule.getNamedConsequences().keySet());
+            }
+            for (AnnotationDescr annotation : rule.getAnnotations()) {
+                checkAnnotation(rule, ruleLine, annotation);
+            }
+            Map<String, Property> variables = new HashMap<>();
+            String caseVariable = checkCondition(rule, ruleLine, variables);
+            if (caseVariable == null) {
+                return;
+            }
+            Object consequence = rule.getConsequence();
+            String code = consequence == null ? "" : consequence.toString();
+            int start = consequenceStart(rule, code);
+            try {
+                ConsequenceParser.check(code, caseVariable, variables);
+            } catch (RuleTokens.Refusal refusal) {
+                refuse(start < 0 ? Math.max(rule.getConsequenceLine(), ruleLine) : lineOf(start + refusal.offset()),
+                        refusal.getMessage());
+            }
+        }
+
+        private void checkAnnotation(RuleDescr rule, int ruleLine, AnnotationDescr annotation) {
+            int line = lineContaining("@" + annotation.getName(), offsetOfLine(ruleLine));
+            if (!ANNOTATIONS.contains(annotation.getName())) {
+                refuse(line, "a rule may carry only " + String.join(" and ", new TreeSet<>(ANNOTATIONS).stream()
+                        .map(a -> "@" + a).toList()) + "; found @" + annotation.getName());
+                return;
+            }
+            Map<String, Object> values = annotation.getValueMap();
+            Object value = values.get("value");
+            if (values.size() != 1 || value == null || !ANNOTATION_TEXT.matcher(value.toString().strip()).matches()) {
+                refuse(line, "@" + annotation.getName() + " takes text in double quotes, such as @"
+                        + annotation.getName() + "(\"2024 training policy\"); found " + shorten(String.valueOf(
+                        values.size() == 1 ? value : values)));
+            }
+        }
+
+        /** Checks the one pattern of the rule; answers the variable the case is bound to, or null when refused. */
+        private String checkCondition(RuleDescr rule, int ruleLine, Map<String, Property> variables) {
+            List<BaseDescr> elements = rule.getLhs() == null ? List.of() : List.copyOf(rule.getLhs().getDescrs());
+            if (elements.size() != 1 || !(elements.get(0) instanceof PatternDescr pattern)) {
+                BaseDescr first = elements.isEmpty() ? null : elements.stream()
+                        .filter(e -> !(e instanceof PatternDescr)).findFirst().orElse(elements.get(elements.size() - 1));
+                refuse(first == null ? ruleLine : Math.max(line(first), ruleLine),
+                        "a rule's condition is one DecisionCase( ... ) pattern, with !, && and || inside it"
+                                + " (several patterns, not, exists, eval, from, accumulate and the like would match a"
+                                + " member against other members or run code); found " + describe(elements, first));
+                return null;
+            }
+            int patternLine = Math.max(line(pattern), ruleLine);
+            if (!FactVocabulary.FACT_TYPE.equals(pattern.getObjectType())) {
+                refuse(patternLine, "a rule matches a DecisionCase; found " + pattern.getObjectType());
+                return null;
+            }
+            if (pattern.getSource() != null) {
+                refuse(patternLine, "a rule matches the case being decided; found from, collect, accumulate or an "
+                        + "entry point");
+                return null;
+            }
+            if (!pattern.getBehaviors().isEmpty() || !pattern.getAnnotations().isEmpty() || pattern.isQuery()
+                    || pattern.isUnification() || !pattern.getPositionalConstraints().isEmpty()) {
+                refuse(patternLine, "a pattern holds named conditions only (no windows, annotations, unification or "
+                        + "positional constraints)");
+                return null;
+            }
+            String caseVariable = pattern.getIdentifier();
+            if (caseVariable == null || !caseVariable.startsWith("$")) {
+                refuse(patternLine, "bind the case to a variable, as in $case : DecisionCase( ... ), so that the rule "
+                        + "can decide about it");
+                return null;
+            }
+            boolean ok = true;
+            for (BaseDescr constraint : pattern.getDescrs()) {
+                if (!(constraint instanceof ExprConstraintDescr expression)
+                        || expression.getType() != ExprConstraintDescr.Type.NAMED) {
+                    refuse(Math.max(line(constraint), patternLine), "a pattern holds named conditions only; found "
+                            + shorten(constraint.getText()));
+                    ok = false;
+                    continue;
+                }
+                String condition = expression.getExpression();
+                try {
+                    ConditionParser.check(condition, variables, importedEnums, ages);
+                } catch (RuleTokens.Refusal refusal) {
+                    int at = text.indexOf(condition, offsetOfLine(Math.max(line(constraint), patternLine)));
+                    refuse(at < 0 ? Math.max(line(constraint), patternLine) : lineOf(at + refusal.offset()),
+                            refusal.getMessage());
+                    ok = false;
+                }
+            }
+            return ok ? caseVariable : null;
+        }
+
+        private String describe(List<BaseDescr> elements, BaseDescr first) {
+            if (elements.isEmpty()) {
+                return "no pattern";
+            }
+            for (BaseDescr element : elements) {
+                if (element instanceof PatternDescr p && p.getSource() != null) {
+                    return "from, collect, accumulate or an entry point";
+                }
+            }
+            String kind = first.getClass().getSimpleName().replace("Descr", "");
+            return switch (kind) {
+                case "Not" -> "not";
+                case "Exists" -> "exists";
+                case "Eval" -> "eval";
+                case "Or" -> "or";
+                case "And" -> "and";
+                case "Forall" -> "forall";
+                case "ConditionalBranch" -> "if ... do";
+                case "NamedConsequence" -> "do[...]";
+                case "Pattern" -> elements.size() + " patterns";
+                default -> kind;
+            };
+        }
+
+        /** Where the consequence's text starts in the file, or -1 when it cannot be found. */
+        private int consequenceStart(RuleDescr rule, String code) {
+            String stripped = code.stripLeading();
+            if (stripped.isEmpty()) {
+                return -1;
+            }
+            int from = offsetOfLine(Math.max(rule.getConsequenceLine(), 1));
+            int found = text.indexOf(stripped.substring(0, Math.min(stripped.length(), 60)), from);
+            return found < 0 ? -1 : found - (code.length() - stripped.length());
+        }
+
+        private void refuse(int line, String message) {
+            problems.add(new RulesetProblem(path, Math.max(line, 0), message));
+        }
+
+        private static int line(BaseDescr descr) {
+            return Math.max(descr.getLine(), 0);
+        }
+
+        private int lineContaining(String word, int from) {
+            int at = text.indexOf(word, Math.max(from, 0));
+            return at < 0 ? 0 : lineOf(at);
+        }
+
+        private int lineOf(int offset) {
+            int low = 0;
+            int high = lineStarts.length - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (lineStarts[mid] <= offset) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return low + 1;
+        }
+
+        private int offsetOfLine(int line) {
+            return line <= 1 ? 0 : lineStarts[Math.min(line, lineStarts.length) - 1];
+        }
+
+        private static int[] lineStarts(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static String shorten(String value) {
+            String one = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+            return one.length() > 80 ? one.substring(0, 77) + "..." : one;
+        }
+    }
+}
