@@ -129,6 +129,21 @@ public final class DecisionCase {
         rulesFired.add(firingRule);
     }
 
+    /** The form of rules written before the rule language, which passed their own name: kept for stored versions. */
+    public void deny(String code, String rule, String message) {
+        deny(code, message);
+    }
+
+    /** The form of rules written before the rule language, which passed their own name: kept for stored versions. */
+    public void permit(String code, String rule, String message) {
+        permit(code, message);
+    }
+
+    /** The form of rules written before the rule language, which passed their own name: kept for stored versions. */
+    public void oblige(String code, String rule, String description) {
+        oblige(code, description);
+    }
+
     /**
      * Called by the engine just before a rule fires for this case: names the rule whose reasons follow
      * and counts the firing. Not for rules (the rule language does not let them call it).

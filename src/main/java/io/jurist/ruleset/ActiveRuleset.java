@@ -1,6 +1,8 @@
 package io.jurist.ruleset;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ public class ActiveRuleset {
     private final RulesetStore store;
     private final RulesetCompiler compiler;
     private final ApplicationEventPublisher events;
+    private final Set<Integer> refused = ConcurrentHashMap.newKeySet();
 
     ActiveRuleset(RulesetStore store, RulesetCompiler compiler, ApplicationEventPublisher events) {
         this.store = store;
@@ -53,15 +56,57 @@ public class ActiveRuleset {
         }
     }
 
-    /** Compiles and publishes the given stored version unless it is already being served. */
+    /**
+     * Compiles and publishes the given stored version unless it is already being served. A version the
+     * rule language's checker (or the compiler) refuses is never served: the node keeps the version it
+     * serves, or at start-up the newest earlier version that was once active and is still accepted, and
+     * logs each refusal with its file and line, once per version.
+     */
     synchronized void load(int version) {
         CompiledRuleset served = current.get();
-        if (served != null && served.version() == version) {
+        if ((served != null && served.version() == version) || refused.contains(version)) {
             return;
         }
         RulesetVersion stored = store.find(version).orElseThrow();
-        CompiledRuleset compiled = compiler.compile(version, store.files(version), stored.activatedAt());
-        publish(compiled);
+        Optional<CompiledRuleset> compiled = compile(stored);
+        if (compiled.isPresent()) {
+            publish(compiled.get());
+        } else if (served == null) {
+            loadLastGood(version);
+        }
+    }
+
+    private Optional<CompiledRuleset> compile(RulesetVersion stored) {
+        try {
+            return Optional.of(compiler.compile(stored.version(), store.files(stored.version()), stored.activatedAt()));
+        } catch (InvalidRulesetException e) {
+            refused.add(stored.version());
+            CompiledRuleset served = current.get();
+            log.error("Ruleset version {} ({}) is refused and will not be served; this node serves {}. Problems: {}",
+                    stored.version(), stored.revision(), served == null ? "no version yet" : "version " + served.version(),
+                    e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private void loadLastGood(int refusedVersion) {
+        for (RulesetVersion earlier : store.list()) {
+            if (earlier.version() < refusedVersion && earlier.activatedAt() != null && !refused.contains(earlier.version())) {
+                Optional<CompiledRuleset> compiled = compile(earlier);
+                if (compiled.isPresent()) {
+                    log.warn("Serving ruleset version {}, the newest earlier version that is accepted, instead of the "
+                            + "refused active version {}", earlier.version(), refusedVersion);
+                    publish(compiled.get());
+                    return;
+                }
+            }
+        }
+        log.error("No accepted ruleset version to serve: decisions are refused (503) until one is activated");
+    }
+
+    /** Versions this node refused to serve (logged once each). */
+    Set<Integer> refused() {
+        return Set.copyOf(refused);
     }
 
     /** Publishes an already compiled version, unless this node already serves a later one. */

@@ -62,9 +62,25 @@ final class ConsequenceParser {
             throw new Refusal(code.offset(), "the code " + code.text() + " is given by Jurist itself, not by rules");
         }
         expect(",", action + " takes a code and a message, such as " + action + "(\"CODE\", \"What happened.\")");
+        skipLegacyRuleName();
         message();
         expect(")", action + " takes two things, a code and a message; the rule's name is added by Jurist");
         expect(";", "each call ends with ';'");
+    }
+
+    /**
+     * Rules written before the rule language passed their own name as {@code drools.getRule().getName()};
+     * versions stored that way must keep loading, so exactly that sequence is read and ignored (the engine
+     * names the rule either way).
+     */
+    private void skipLegacyRuleName() {
+        String[] legacy = {"drools", ".", "getRule", "(", ")", ".", "getName", "(", ")", ","};
+        for (int i = 0; i < legacy.length; i++) {
+            if (!peek(i).is(legacy[i])) {
+                return;
+            }
+        }
+        position += legacy.length;
     }
 
     private void message() {

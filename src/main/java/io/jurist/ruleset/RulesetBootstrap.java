@@ -38,8 +38,11 @@ class RulesetBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         var stored = store.activeVersion();
         if (stored.isPresent()) {
+            // A refused active version leaves the newest earlier accepted one served (logged with file and line).
             active.load(stored.get());
-            reportDrift(active.current());
+            CompiledRuleset served = active.peek().orElseThrow(() -> new IllegalStateException("The active ruleset "
+                    + "version " + stored.get() + " is refused and no earlier version is accepted; see the log above"));
+            reportDrift(served);
             return;
         }
         if (!Files.isDirectory(properties.directory())) {

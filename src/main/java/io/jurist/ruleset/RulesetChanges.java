@@ -44,10 +44,12 @@ public class RulesetChanges {
     private final int recentDays;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ValidationBudget budget;
 
     RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, ApprovalWorkflow workflow,
                    EventLog events, ChangeHistory history, RecentDecisions recent,
-                   @Value("${jurist.rules.impact-recent-days:30}") int recentDays, ObjectMapper json, Clock clock) {
+                   @Value("${jurist.rules.impact-recent-days:30}") int recentDays, ObjectMapper json, Clock clock,
+                   ValidationBudget budget) {
         this.store = store;
         this.compiler = compiler;
         this.active = active;
@@ -58,13 +60,19 @@ public class RulesetChanges {
         this.recentDays = recentDays;
         this.json = json;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /**
-     * Checks candidate files: compile errors, failing scenarios, and the impact against the active
-     * version when they compile.
+     * Checks candidate files: the rule language's refusals and compile errors, failing scenarios, and the
+     * impact against the active version when they compile; within the validation budget, off the caller's
+     * thread (past it: 422, nothing submitted).
      */
     public Validation validate(RulesetFiles candidate) {
+        return budget.run(() -> validateNow(candidate));
+    }
+
+    private Validation validateNow(RulesetFiles candidate) {
         CompiledRuleset base = active.current();
         CompiledRuleset compiled;
         try {

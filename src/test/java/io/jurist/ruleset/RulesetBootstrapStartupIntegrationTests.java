@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Start-up with an empty database, a broken rules directory, and a rules directory changed since. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,5 +72,46 @@ class RulesetBootstrapStartupIntegrationTests {
         }
         assertThat(output.getOut()).contains("differs from the active ruleset version 1")
                 .contains("[reference/jurisdictions.csv]").contains("NOT activated");
+    }
+
+    /** Writes a version with a hostile file straight into the database and makes it the active one there. */
+    private static int storeActiveBehindTheServicesBack(ConfigurableApplicationContext context, HostileRules.Hostile hostile) {
+        RulesetStore store = context.getBean(RulesetStore.class);
+        RulesetFiles files = store.files(1).with(Map.of(hostile.path(), hostile.content()));
+        int version = store.insert(files, RulesetStatus.PROPOSED, "written behind the service's back", "intruder", 1);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("update jurist_ruleset_version set status = 'ACTIVE', activated_at = current_timestamp where version = ?")
+                .param(version).update();
+        jdbc.sql("update jurist_active_ruleset set version = ? where id = 1").param(version).update();
+        return version;
+    }
+
+    @Test
+    void aHostileVersionStoredInTheDatabaseIsNeitherActivatedAtStartUpNorFollowed(CapturedOutput output)
+            throws IOException {
+        Path rules = copyOfRules();
+        Path database = temp.resolve("db");
+        HostileRules.Hostile atStartUp = HostileRules.all().stream()
+                .filter(h -> h.name().equals("AnnotationWritesFile.drl")).findFirst().orElseThrow();
+        HostileRules.Hostile whileRunning = HostileRules.all().stream()
+                .filter(h -> h.name().equals("SystemSetProperty.drl")).findFirst().orElseThrow();
+        int hostileVersion;
+        try (ConfigurableApplicationContext first = start(rules, database)) {
+            hostileVersion = storeActiveBehindTheServicesBack(first, atStartUp);
+        }
+        try (ConfigurableApplicationContext second = start(rules, database)) {
+            ActiveRuleset active = second.getBean(ActiveRuleset.class);
+            assertThat(active.current().version()).isEqualTo(1);
+            assertThat(active.refused()).contains(hostileVersion);
+            int followed = storeActiveBehindTheServicesBack(second, whileRunning);
+            active.follow();
+            assertThat(active.current().version()).isEqualTo(1);
+            assertThat(active.refused()).contains(followed);
+        }
+        assertThat(output.getOut()).contains("exclusions/AnnotationWritesFile.drl:" + atStartUp.line())
+                .contains("exclusions/SystemSetProperty.drl:" + whileRunning.line())
+                .contains("Serving ruleset version 1, the newest earlier version that is accepted");
+        assertThat(atStartUp.hadAnEffect()).isFalse();
+        assertThat(whileRunning.hadAnEffect()).isFalse();
     }
 }
