@@ -19,10 +19,19 @@ import java.util.Map;
  * @param examples          a few flips, for people to read
  * @param recent            the requests the data platform really sent lately, replayed under both versions
  *                          (null where the analysis had none to replay, such as at start-up)
+ * @param coverage          EXHAUSTIVE when the population held every class of inputs the rules and tables can
+ *                          tell apart (so the counts are complete), INCOMPLETE when it could not, which makes
+ *                          the change PERMISSIVE whatever the counts (null in impacts stored before it existed)
  */
 public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
                      ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
-                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent) {
+                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent,
+                     Coverage coverage) {
+
+    /** Whether the population covered every class of decision inputs. */
+    public enum Coverage {
+        EXHAUSTIVE, INCOMPLETE
+    }
 
     /**
      * The decision log's recent requests replayed now under the active version and under the candidate.
@@ -61,7 +70,9 @@ public record Impact(int baseVersion, int population, int permitToDeny, int deny
     public String summary() {
         return permitToDeny + " decision(s) turn PERMIT to DENY, " + denyToPermit
                 + " turn DENY to PERMIT, " + reasonsChanged + " change reasons only, out of " + population
-                + " compared against version " + baseVersion + ": " + kind
+                + " compared against version " + baseVersion
+                + (coverage == Coverage.INCOMPLETE ? " (the comparison could not cover every case, so it counts as"
+                        + " permissive)" : "") + ": " + kind
                 + (recent == null ? "" : ". Of the " + recent.decisions() + " decisions logged in the last "
                         + recent.days() + " days, " + recent.permitToDeny() + " would now turn PERMIT to DENY and "
                         + recent.denyToPermit() + " DENY to PERMIT");

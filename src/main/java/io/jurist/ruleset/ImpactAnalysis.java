@@ -6,7 +6,6 @@ import io.jurist.facts.DecisionCase;
 import io.jurist.facts.JurisdictionPolicy;
 import io.jurist.facts.Reason;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,13 +15,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Decides the same population under two versions and counts what flips. The population covers every
- * assigned country, every purpose of either version, every consent value, age bands around the
- * minors' line, and instants around each date a status took effect, plus the scenarios of both.
+ * Decides the same population under two versions and counts what flips.
+ *
+ * <p>The population is exhaustive, not a sample. A decision depends only on the country, the purpose,
+ * the consent setting, the age and the instant asked about, and the rule language lets rules compare
+ * these only with values written in the rules or the tables. So every assigned country, every purpose
+ * both versions know and every consent value are taken, every age on either side of and at each age a
+ * rule of either version compares with (and 0 and the oldest age accepted, and unknown), and every
+ * instant a nanosecond either side of and at each date a table row of either version takes effect (and
+ * the far past, the far future and now). Between two such points nothing the rules can test changes,
+ * so each class of inputs is decided at least once. The scenarios of both versions are added too.
+ * Where the population would be larger than {@link #MAX_POPULATION}, the comparison is not made and the
+ * change counts as PERMISSIVE.
  */
 public final class ImpactAnalysis {
 
-    static final Integer[] AGE_BANDS = {null, 12, 17, 18, 40};
+    static final int MAX_POPULATION = 2_000_000;
+    static final Instant FAR_PAST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant FAR_FUTURE = Instant.parse("9999-12-31T23:59:59Z");
     private static final int CHUNK = 1_000;
     private static final int MAX_EXAMPLES = 20;
 
@@ -49,7 +59,15 @@ public final class ImpactAnalysis {
      */
     public static Impact compare(CompiledRuleset base, CompiledRuleset candidate, Instant now, Integer recentDays,
                                  List<Weighted> recentRequests) {
-        List<DecisionQuery> population = population(base, candidate, now);
+        return compare(base, candidate, now, recentDays, recentRequests, MAX_POPULATION);
+    }
+
+    static Impact compare(CompiledRuleset base, CompiledRuleset candidate, Instant now, Integer recentDays,
+                          List<Weighted> recentRequests, int maxPopulation) {
+        Impact.Coverage coverage = populationSize(base, candidate, now) <= maxPopulation
+                ? Impact.Coverage.EXHAUSTIVE : Impact.Coverage.INCOMPLETE;
+        List<DecisionQuery> population = coverage == Impact.Coverage.EXHAUSTIVE
+                ? population(base, candidate, now) : List.of();
         int permitToDeny = 0;
         int denyToPermit = 0;
         int reasonsChanged = 0;
@@ -84,9 +102,9 @@ public final class ImpactAnalysis {
         }
         Impact.Recent recent = recentDays == null ? null : replay(base, candidate, recentDays, recentRequests);
         Impact.ChangeKind kind = denyToPermit > 0 || (recent != null && recent.denyToPermit() > 0)
-                ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
+                || coverage == Impact.Coverage.INCOMPLETE ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
         return new Impact(base.version(), population.size(), permitToDeny, denyToPermit, reasonsChanged, kind,
-                byCountry, byPurpose, examples, recent);
+                byCountry, byPurpose, examples, recent, coverage);
     }
 
     private static Impact.Recent replay(CompiledRuleset base, CompiledRuleset candidate, int days,
@@ -139,24 +157,59 @@ public final class ImpactAnalysis {
         return decided.getEffect().name() + " " + codes(decided);
     }
 
-    static List<DecisionQuery> population(CompiledRuleset base, CompiledRuleset candidate, Instant now) {
-        Set<String> purposes = new LinkedHashSet<>(base.reference().purposes().keySet());
-        purposes.retainAll(candidate.reference().purposes().keySet());
-        Set<Instant> instants = new TreeSet<>();
-        instants.add(now.truncatedTo(ChronoUnit.SECONDS));
+    /** Each side of and at every age threshold of either version, 0, the oldest age accepted, and unknown. */
+    static List<Integer> ages(CompiledRuleset base, CompiledRuleset candidate) {
+        TreeSet<Integer> points = new TreeSet<>(List.of(0, QueryCheck.MAX_AGE));
         for (CompiledRuleset ruleset : List.of(base, candidate)) {
-            for (String country : Countries.assigned()) {
-                for (JurisdictionPolicy policy : ruleset.reference().policies(country).values()) {
-                    instants.add(policy.since().minusSeconds(1));
-                    instants.add(policy.since());
+            for (int threshold : ruleset.ageThresholds()) {
+                for (int age = threshold - 1; age <= threshold + 1; age++) {
+                    if (age >= 0 && age <= QueryCheck.MAX_AGE) {
+                        points.add(age);
+                    }
                 }
             }
         }
+        List<Integer> ages = new ArrayList<>();
+        ages.add(null);
+        ages.addAll(points);
+        return ages;
+    }
+
+    /** Each side of and at every date a table row of either version takes effect, the far past and future, now. */
+    static Set<Instant> instants(CompiledRuleset base, CompiledRuleset candidate, Instant now) {
+        Set<Instant> instants = new TreeSet<>(List.of(FAR_PAST, FAR_FUTURE, now));
+        for (CompiledRuleset ruleset : List.of(base, candidate)) {
+            for (String country : Countries.assigned()) {
+                for (JurisdictionPolicy policy : ruleset.reference().policies(country).values()) {
+                    instants.add(policy.since().minusNanos(1));
+                    instants.add(policy.since());
+                    instants.add(policy.since().plusNanos(1));
+                }
+            }
+        }
+        return instants;
+    }
+
+    private static Set<String> purposes(CompiledRuleset base, CompiledRuleset candidate) {
+        Set<String> purposes = new LinkedHashSet<>(base.reference().purposes().keySet());
+        purposes.retainAll(candidate.reference().purposes().keySet());
+        return purposes;
+    }
+
+    static long populationSize(CompiledRuleset base, CompiledRuleset candidate, Instant now) {
+        return (long) Countries.assigned().size() * purposes(base, candidate).size() * Consent.values().length
+                * ages(base, candidate).size() * instants(base, candidate, now).size();
+    }
+
+    static List<DecisionQuery> population(CompiledRuleset base, CompiledRuleset candidate, Instant now) {
+        Set<String> purposes = purposes(base, candidate);
+        List<Integer> ages = ages(base, candidate);
+        Set<Instant> instants = instants(base, candidate, now);
         List<DecisionQuery> population = new ArrayList<>();
         for (String country : Countries.assigned()) {
             for (String purpose : purposes) {
                 for (Consent consent : Consent.values()) {
-                    for (Integer age : AGE_BANDS) {
+                    for (Integer age : ages) {
                         for (Instant at : instants) {
                             population.add(new DecisionQuery("impact-" + country, country, age, purpose, consent, at));
                         }
