@@ -53,9 +53,19 @@ class EditorController {
         return "redirect:/editor?file=" + UriUtils.encodeQueryParam(file, "UTF-8");
     }
 
-    /** The last check before submitting: errors, scenarios, impact and the approvals it will need. */
+    /**
+     * The changed files, with a button that checks them. A plain GET compiles and runs nothing: checking a
+     * draft runs its rules, so it takes a POST with the CSRF token.
+     */
     @GetMapping("/review")
     String review(Authentication user, Model model) {
+        model.addAttribute("changes", workbench.changes(Authors.require(user)).keySet());
+        return "review";
+    }
+
+    /** The last check before submitting: errors, scenarios, impact and the approvals it will need. */
+    @PostMapping("/review")
+    String check(Authentication user, Model model) {
         String author = Authors.require(user);
         Map<String, String> changes = workbench.changes(author);
         model.addAttribute("changes", changes.keySet());
@@ -70,7 +80,7 @@ class EditorController {
         String author = Authors.require(user);
         if (summary.isBlank() || summary.length() > 4000) {
             model.addAttribute("error", "Say what changes and why (at most 4000 characters).");
-            return review(user, model);
+            return check(user, model);
         }
         try {
             RulesetChanges.Proposed proposed = workbench.submit(author, summary.strip());
@@ -78,7 +88,7 @@ class EditorController {
         } catch (ApiException e) {
             model.addAttribute("error", e.title() + ": " + e.getMessage());
             model.addAttribute("summary", summary);
-            return review(user, model);
+            return check(user, model);
         }
     }
 

@@ -29,12 +29,16 @@ class ScenarioController {
         this.active = active;
     }
 
-    /** Lists every scenario; with {@code run}, runs them all against the author's draft. */
+    /** Lists every scenario, as written; nothing is run. */
     @GetMapping
-    String list(@RequestParam(required = false) String run, Authentication user, Model model) {
-        if (run != null) {
-            model.addAttribute("validation", workbench.validate(user.getName()));
-        }
+    String list(Authentication user, Model model) {
+        return page(user, model, null);
+    }
+
+    /** Runs every scenario against the author's draft: a POST with the CSRF token, since it runs the draft's rules. */
+    @PostMapping("/run")
+    String run(Authentication user, Model model) {
+        model.addAttribute("validation", workbench.validate(Authors.require(user)));
         return page(user, model, null);
     }
 

@@ -126,10 +126,25 @@ class EditorControllerTests {
     @Test
     void reviewsTheChangeWithItsValidationBeforeSubmitting() throws Exception {
         given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(), null));
-        mvc.perform(get("/editor/review").with(ALICE))
+        mvc.perform(post("/editor/review").with(ALICE).with(csrf()))
                 .andExpect(status().isOk()).andExpect(view().name("review"))
                 .andExpect(content().string(containsString("id=\"submit-form\"")))
                 .andExpect(content().string(containsString(DRL)));
+    }
+
+    @Test
+    void aPlainGetOfTheReviewCompilesAndRunsNothing() throws Exception {
+        mvc.perform(get("/editor/review").with(ALICE))
+                .andExpect(status().isOk()).andExpect(view().name("review"))
+                .andExpect(content().string(containsString("id=\"check-form\"")))
+                .andExpect(content().string(containsString(DRL)));
+        verify(workbench, never()).validate(anyString());
+    }
+
+    @Test
+    void checkingTheDraftNeedsTheCsrfToken() throws Exception {
+        mvc.perform(post("/editor/review").with(ALICE)).andExpect(status().isForbidden());
+        verify(workbench, never()).validate(anyString());
     }
 
     @Test

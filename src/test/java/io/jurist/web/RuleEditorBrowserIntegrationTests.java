@@ -113,7 +113,8 @@ class RuleEditorBrowserIntegrationTests {
         browser.logIn("alice");
         assertThat(browser.waitFor(By.id("changed-files")).getText())
                 .contains("reference/jurisdictions.csv", "scenarios/JurisdictionStatus.yaml");
-        browser.find(By.id("summary")).sendKeys("Suspend generative-AI training in " + COUNTRY);
+        browser.find(By.id("check")).click();
+        browser.waitFor(By.id("summary")).sendKeys("Suspend generative-AI training in " + COUNTRY);
         browser.find(By.id("submit")).click();
         browser.waitFor(By.id("version-status"));
         assertThat(browser.path()).matches("/proposals/\\d+");

@@ -87,13 +87,20 @@ class ScenarioControllerTests {
     }
 
     @Test
+    void aPlainGetRunsNothingEvenWhenAskedTo() throws Exception {
+        mvc.perform(get("/editor/scenarios").param("run", "").with(ALICE)).andExpect(status().isOk());
+        mvc.perform(post("/editor/scenarios/run").with(ALICE)).andExpect(status().isForbidden());
+        verify(workbench, never()).validate(anyString());
+    }
+
+    @Test
     void runsTheScenariosAgainstTheDraftShowingExpectedAndActual() throws Exception {
         Scenario scenario = new Scenario("A 17-year-old member in the United States is excluded", null,
                 new Scenario.Expectation("DENY", List.of("MINOR_EXCLUDED"), List.of(), null), FILE, 1);
         given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(new ScenarioResult(
                 scenario, false, "PERMIT", List.of("PERMITTED"), List.of(), List.of(),
                 List.of("expected DENY but was PERMIT"))), null));
-        mvc.perform(get("/editor/scenarios").param("run", "").with(ALICE))
+        mvc.perform(post("/editor/scenarios/run").with(ALICE).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("0 of 1 pass")))
                 .andExpect(content().string(containsString("PERMIT [PERMITTED]")))
