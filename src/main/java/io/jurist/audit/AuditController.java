@@ -1,12 +1,14 @@
 package io.jurist.audit;
 
 import io.jurist.api.FieldError;
+import io.jurist.api.InstantRange;
 import io.jurist.api.InvalidRequestException;
 import io.jurist.api.Paging;
 import io.jurist.facts.Countries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +56,16 @@ class AuditController {
             country = Countries.normalize(jurisdiction).orElseThrow(() -> new InvalidRequestException(
                     "'jurisdiction' is not a country code", List.of(new FieldError("jurisdiction",
                             "must be an ISO 3166-1 alpha-2 code (UK and EL accepted)"))));
+        }
+        List<FieldError> outside = new ArrayList<>();
+        if (from != null && !InstantRange.contains(from)) {
+            outside.add(InstantRange.outside("from", from.toString()));
+        }
+        if (to != null && !InstantRange.contains(to)) {
+            outside.add(InstantRange.outside("to", to.toString()));
+        }
+        if (!outside.isEmpty()) {
+            throw new InvalidRequestException("The window lies outside the accepted range; nothing was read.", outside);
         }
         List<HistoryRecord> records = history.list(after, limit, country,
                 purpose == null ? null : purpose.strip().toUpperCase(Locale.ROOT), from, to);

@@ -6,9 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,7 +36,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Deciding threads hand records to a bounded in-memory queue ({@link #record}, which never blocks); one writer
  * thread drains it in JDBC batches, one transaction per flush, at least every {@code flush-interval}, retrying while
- * the database fails and keeping what is queued. When the queue is full a decision is still answered but not logged:
+ * the database fails and keeping what is queued. No record can stop it: one the database refuses or that cannot be
+ * converted is set aside, counted, with a gap record in its place, and the others are written (see {@link #write}).
+ * When the queue is full a decision is still answered but not logged:
  * it is counted ({@code jurist.decisions.log.dropped}) and the log gets a gap record saying how many decisions of
  * which day went unlogged, between which moments. The shutdown writes everything queued. docs/operations.md
  * describes the choices.
@@ -61,9 +67,7 @@ public class DecisionLog implements SmartLifecycle {
 
     private final Counter writtenSingle;
     private final Counter writtenBatch;
-    private final Counter droppedQueueFull;
-    private final Counter droppedRejected;
-    private final Counter droppedStopped;
+    private final Map<Gaps.Cause, Counter> dropped = new EnumMap<>(Gaps.Cause.class);
     private final Counter linesWritten;
     private final Counter linesDropped;
     private final Counter writeFailures;
@@ -73,7 +77,11 @@ public class DecisionLog implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private volatile Thread writer;
-    private boolean failing;
+    /** When the database began failing the writer, or null while it writes. */
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+    private volatile Instant lastSetAside;
+    private volatile String lastSetAsideCause;
 
     public DecisionLog(DataSource dataSource, DecisionLogProperties properties,
                        @Value("${jurist.audit.pseudonymisation-key:}") String key, Clock clock, MeterRegistry meters) {
@@ -85,17 +93,15 @@ public class DecisionLog implements SmartLifecycle {
         this.flushNanos = Math.max(1, properties.flushInterval().toNanos());
         this.batchLines = properties.batchLines();
         String written = "jurist.decisions.log.written";
-        String dropped = "jurist.decisions.log.dropped";
+        String unlogged = "jurist.decisions.log.dropped";
         this.writtenSingle = Counter.builder(written).tag("kind", "single")
                 .description("Single decisions recorded in the decision log").register(meters);
         this.writtenBatch = Counter.builder(written).tag("kind", "batch")
                 .description("Batch decisions recorded in the decision log by their batch's summary").register(meters);
-        this.droppedQueueFull = Counter.builder(dropped).tag("cause", "queue-full")
-                .description("Decisions answered but not logged: the log's queue was full").register(meters);
-        this.droppedRejected = Counter.builder(dropped).tag("cause", "rejected")
-                .description("Decisions answered but not logged: the database refused the record").register(meters);
-        this.droppedStopped = Counter.builder(dropped).tag("cause", "stopped")
-                .description("Decisions answered but not logged: offered while the log stopped").register(meters);
+        for (Gaps.Cause cause : Gaps.Cause.values()) {
+            dropped.put(cause, Counter.builder(unlogged).tag("cause", cause.tag())
+                    .description("Decisions answered but not logged: " + cause.meaning()).register(meters));
+        }
         this.linesWritten = Counter.builder("jurist.decisions.log.batch-lines.written")
                 .description("Per-line records of batches written (the batch summary counts these decisions)")
                 .register(meters);
@@ -122,13 +128,14 @@ public class DecisionLog implements SmartLifecycle {
             return;
         }
         if (stopping) {
-            droppedStopped.increment();
+            dropped.get(Gaps.Cause.STOPPED).increment();
+            gaps.add(clock.instant(), Gaps.Cause.STOPPED, 1);
             return;
         }
         if (queue.offer(decision)) {
             enqueued.increment();
         } else {
-            droppedQueueFull.increment();
+            dropped.get(Gaps.Cause.QUEUE_FULL).increment();
             gaps.add(clock.instant(), Gaps.Cause.QUEUE_FULL, 1);
         }
     }
@@ -230,6 +237,28 @@ public class DecisionLog implements SmartLifecycle {
         }
     }
 
+    /**
+     * The writer's state, for health checks.
+     *
+     * @param enabled           whether decisions are logged at all
+     * @param running           whether the writer runs
+     * @param failingSince      since when the database has failed every write (records wait in memory), or null
+     * @param lastFailure       what the last failed write was (type and SQLSTATE), or null
+     * @param lastSetAside      when a record was last set aside as unlogged, or null
+     * @param lastSetAsideCause why, or null
+     * @param queued            records waiting in memory
+     * @param capacity          the queue's capacity
+     */
+    public record WriterState(boolean enabled, boolean running, Instant failingSince, String lastFailure,
+                              Instant lastSetAside, String lastSetAsideCause, int queued, int capacity) {
+    }
+
+    /** The writer's state now. */
+    public WriterState writerState() {
+        return new WriterState(properties.enabled(), running && writer != null, failingSince, lastFailure,
+                lastSetAside, lastSetAsideCause, queue.size(), properties.queueCapacity());
+    }
+
     // Called by BatchRecorder
 
     Instant now() {
@@ -259,7 +288,8 @@ public class DecisionLog implements SmartLifecycle {
 
     void offerSummary(LoggedBatch summary) {
         if (stopping) {
-            droppedStopped.increment(summary.decided());
+            dropped.get(Gaps.Cause.STOPPED).increment(summary.decided());
+            gaps.add(clock.instant(), Gaps.Cause.STOPPED, summary.decided());
             log.warn("Decision log stopped: batch {} ({} decisions) is not logged", summary.batchId(),
                     summary.decided());
             return;
@@ -274,7 +304,7 @@ public class DecisionLog implements SmartLifecycle {
         if (queued) {
             enqueued.increment();
         } else {
-            droppedQueueFull.increment(summary.decided());
+            dropped.get(Gaps.Cause.QUEUE_FULL).increment(summary.decided());
             gaps.add(clock.instant(), Gaps.Cause.QUEUE_FULL, summary.decided());
         }
     }
@@ -326,6 +356,17 @@ public class DecisionLog implements SmartLifecycle {
                 List<Object> left = new ArrayList<>();
                 queue.drainTo(left);
                 unlogged(left, Gaps.Cause.STOPPED);
+                // Gaps found while the writer finished (records set aside, decisions offered too late).
+                List<Gaps.Gap> last = gaps.take();
+                if (!last.isEmpty()) {
+                    try {
+                        store.write(List.of(), last, null);
+                    } catch (Exception e) {
+                        last.forEach(gap -> gaps.add(gap.first(), gap.cause(), gap.count()));
+                        log.error("Decision log: writing its last gap records failed: {}",
+                                DecisionLogStore.describe(e), e);
+                    }
+                }
             }
         }
         long notRecorded = gaps.pending();
@@ -364,7 +405,7 @@ public class DecisionLog implements SmartLifecycle {
             } catch (RuntimeException | Error e) {
                 // Never let the writer die: what it held is lost, and counted.
                 log.error("Decision log: the writer failed; {} records are counted as unlogged", buffer.size(), e);
-                unlogged(buffer, Gaps.Cause.REJECTED);
+                unlogged(buffer, Gaps.Cause.FAILED);
                 pause(100);
             }
             buffer.clear();
@@ -409,54 +450,118 @@ public class DecisionLog implements SmartLifecycle {
         }
     }
 
-    /** Writes, retrying while the database fails; a record the database refuses is counted and skipped. */
+    /**
+     * Writes records and gaps, so that no record can stop the log. A failure that is the database's (no connection,
+     * see {@link DecisionLogStore#databaseFailure}) keeps everything and retries, backing off. Any other failure may
+     * be a record's: a batch is halved until the failing record stands alone (a bad record among 1,000 costs about
+     * 20 transactions), and a record failing alone is set aside with a gap record in its place
+     * ({@link #setAside}), unless the database then takes no gap record either, which makes it the database's
+     * failure after all.
+     */
     private void write(List<Object> records, List<Gaps.Gap> gapsToWrite, Pseudonymiser pseudonymiser) {
         long backoff = 100;
         while (true) {
+            Exception failure;
             try {
                 store.write(records, gapsToWrite, pseudonymiser);
                 written(records);
-                if (failing) {
-                    failing = false;
-                    log.info("Decision log: writing again");
-                }
+                writing();
                 return;
             } catch (Exception e) {
-                if (DecisionLogStore.refusedData(e) && records.size() + gapsToWrite.size() > 1) {
-                    writeOneByOne(records, gapsToWrite, pseudonymiser);
-                    return;
-                }
-                if (DecisionLogStore.refusedData(e)) {
-                    log.error("Decision log: the database refused a record, which is counted as unlogged: {}",
-                            records.isEmpty() ? gapsToWrite : records, e);
-                    unlogged(records, Gaps.Cause.REJECTED);
-                    return;
-                }
-                writeFailures.increment();
-                if (!failing) {
-                    failing = true;
-                    log.warn("Decision log: writing failed, retrying while {} records wait in memory (capacity {})",
-                            queue.size() + records.size(), properties.queueCapacity(), e);
-                }
-                if (stopping && System.nanoTime() > stopDeadline) {
-                    log.error("Decision log: still failing at shutdown; {} records and {} gap records are lost",
-                            records.size(), gapsToWrite.size(), e);
-                    unlogged(records, Gaps.Cause.STOPPED);
-                    return;
-                }
-                pause(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                failure = e;
             }
+            if (!DecisionLogStore.databaseFailure(failure)) {
+                if (records.size() + gapsToWrite.size() > 1) {
+                    halve(records, gapsToWrite, pseudonymiser);
+                    return;
+                }
+                if (records.size() == 1 && setAside(records.get(0), failure, pseudonymiser)) {
+                    return;
+                }
+            }
+            writeFailures.increment();
+            if (failingSince == null) {
+                failingSince = clock.instant();
+                log.warn("Decision log: writing failed, retrying while {} records wait in memory (capacity {}): {}",
+                        queue.size() + records.size(), properties.queueCapacity(),
+                        DecisionLogStore.describe(failure), failure);
+            }
+            lastFailure = DecisionLogStore.describe(failure);
+            if (stopping && System.nanoTime() > stopDeadline) {
+                log.error("Decision log: still failing at shutdown; {} records and {} gap records are lost",
+                        records.size(), gapsToWrite.size(), failure);
+                unlogged(records, Gaps.Cause.STOPPED);
+                return;
+            }
+            pause(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
         }
     }
 
-    private void writeOneByOne(List<Object> records, List<Gaps.Gap> gapsToWrite, Pseudonymiser pseudonymiser) {
-        if (!gapsToWrite.isEmpty()) {
+    private void halve(List<Object> records, List<Gaps.Gap> gapsToWrite, Pseudonymiser pseudonymiser) {
+        if (!gapsToWrite.isEmpty() && !records.isEmpty()) {
             write(List.of(), gapsToWrite, pseudonymiser);
+            write(records, List.of(), pseudonymiser);
+        } else if (gapsToWrite.size() > 1) {
+            int half = gapsToWrite.size() / 2;
+            write(List.of(), gapsToWrite.subList(0, half), pseudonymiser);
+            write(List.of(), gapsToWrite.subList(half, gapsToWrite.size()), pseudonymiser);
+        } else {
+            int half = records.size() / 2;
+            write(records.subList(0, half), List.of(), pseudonymiser);
+            write(records.subList(half, records.size()), List.of(), pseudonymiser);
         }
-        for (Object record : records) {
-            write(List.of(record), List.of(), pseudonymiser);
+    }
+
+    /**
+     * Sets a record that failed alone aside: it is counted as unlogged and a gap record saying why takes its place
+     * at once. A record that could not be converted, or whose data the database refused (SQLSTATE 22, 23), is the
+     * cause whatever happens next; for any other failure the gap record is the test: when the database does not take
+     * that either, the database is failing, and the record is kept and retried.
+     *
+     * @return false when the record is kept, to be retried
+     */
+    private boolean setAside(Object record, Exception failure, Pseudonymiser pseudonymiser) {
+        Gaps.Cause cause = DecisionLogStore.unconvertible(failure) ? Gaps.Cause.UNCONVERTIBLE
+                : DecisionLogStore.refusedData(failure) ? Gaps.Cause.REJECTED : Gaps.Cause.FAILED;
+        long decisions = decisions(record);
+        if (decisions > 0) {
+            Instant now = clock.instant();
+            Gaps.Gap gap = new Gaps.Gap(LocalDate.ofInstant(now, ZoneOffset.UTC), cause, now, now, decisions);
+            try {
+                store.write(List.of(), List.of(gap), pseudonymiser);
+            } catch (Exception e) {
+                if (cause == Gaps.Cause.FAILED) {
+                    return false;
+                }
+                // The record is at fault; its gap waits for the next write like any other.
+                gaps.add(now, cause, decisions);
+            }
+        } else if (cause == Gaps.Cause.FAILED && !store.accepting()) {
+            return false;
         }
+        log.error("Decision log: {} set aside as unlogged ({}): {}", record, cause, DecisionLogStore.describe(failure),
+                failure);
+        lastSetAside = clock.instant();
+        lastSetAsideCause = cause + ": " + DecisionLogStore.describe(failure);
+        count(record, cause);
+        handled.incrementAndGet();
+        return true;
+    }
+
+    private void writing() {
+        if (failingSince != null) {
+            failingSince = null;
+            log.info("Decision log: writing again");
+        }
+    }
+
+    private static long decisions(Object record) {
+        if (record instanceof DecisionRecord decision) {
+            // A batch's line is counted by its batch's summary.
+            return decision.batchId() == null ? 1 : 0;
+        }
+        return record instanceof LoggedBatch batch ? batch.decided() : 0;
     }
 
     private void written(List<Object> records) {
@@ -472,27 +577,25 @@ public class DecisionLog implements SmartLifecycle {
 
     /** Counts records that will not be written; decisions (not batch lines, which their summary counts) form gaps. */
     private void unlogged(List<Object> records, Gaps.Cause cause) {
-        Counter counter = cause == Gaps.Cause.STOPPED ? droppedStopped : droppedRejected;
         Instant now = clock.instant();
         for (Object record : records) {
-            long decisions = 0;
-            if (record instanceof DecisionRecord decision) {
-                if (decision.batchId() == null) {
-                    decisions = 1;
-                } else {
-                    linesDropped.increment();
-                }
-            } else if (record instanceof LoggedBatch batch) {
-                decisions = batch.decided();
-            }
+            long decisions = count(record, cause);
             if (decisions > 0) {
-                counter.increment(decisions);
-                if (cause != Gaps.Cause.STOPPED) {
-                    gaps.add(now, cause, decisions);
-                }
+                gaps.add(now, cause, decisions);
             }
         }
         handled.addAndGet(records.size());
+    }
+
+    /** Counts one record as unlogged, by cause; returns how many decisions it stood for. */
+    private long count(Object record, Gaps.Cause cause) {
+        long decisions = decisions(record);
+        if (record instanceof DecisionRecord decision && decision.batchId() != null) {
+            linesDropped.increment();
+        } else if (decisions > 0) {
+            dropped.get(cause).increment(decisions);
+        }
+        return decisions;
     }
 
     private static void pause(long millis) {

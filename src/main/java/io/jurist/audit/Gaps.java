@@ -18,11 +18,32 @@ final class Gaps {
     /** Why decisions went unlogged. */
     enum Cause {
         /** The queue was full when the decision (or a batch summary) was offered. */
-        QUEUE_FULL,
-        /** The database refused the record itself (not a failure of the database). */
-        REJECTED,
+        QUEUE_FULL("queue-full", "the log's queue was full"),
+        /** The database refused the record's data (SQLSTATE 22 or 23: a value too long, a duplicate id). */
+        REJECTED("rejected", "the database refused the record"),
+        /** The record could not be turned into a row (a value outside what the columns hold). */
+        UNCONVERTIBLE("unconvertible", "the record could not be converted into a row"),
+        /** Writing the record alone failed while the database took other writes. */
+        FAILED("failed", "writing the record failed while the database took others"),
         /** The decision was offered after the log stopped, or was still queued when the shutdown timed out. */
-        STOPPED
+        STOPPED("stopped", "offered while the log stopped, or still queued when it stopped");
+
+        private final String tag;
+        private final String meaning;
+
+        Cause(String tag, String meaning) {
+            this.tag = tag;
+            this.meaning = meaning;
+        }
+
+        /** The metric tag. */
+        String tag() {
+            return tag;
+        }
+
+        String meaning() {
+            return meaning;
+        }
     }
 
     /** One gap: {@code count} decisions of one UTC day and cause, between {@code first} and {@code last}. */

@@ -2,6 +2,7 @@ package io.jurist.engagement;
 
 import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
+import io.jurist.api.InstantRange;
 import io.jurist.api.InvalidRequestException;
 import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.workflow.Workflows;
@@ -82,6 +83,9 @@ public class Engagements {
         LocalDate occurredOn = null;
         try {
             occurredOn = date == null ? null : LocalDate.parse(date);
+            if (occurredOn != null && !InstantRange.contains(occurredOn)) {
+                errors.add(InstantRange.outside("date", date));
+            }
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("date", "'" + date + "' is not a date such as 2024-10-01"));
         }

@@ -1,6 +1,7 @@
 package io.jurist.evidence;
 
 import io.jurist.api.FieldError;
+import io.jurist.api.InstantRange;
 import io.jurist.api.InvalidRequestException;
 import io.jurist.audit.ChangeHistory;
 import io.jurist.audit.DailyDecisionCounts;
@@ -99,8 +100,13 @@ public class EvidenceReports {
 
     private static Instant instant(String field, String text, List<FieldError> errors) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
+            if (!InstantRange.contains(instant)) {
+                errors.add(InstantRange.outside(field, text));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "'" + text + "' is neither a day (2024-09-01) nor an instant "
                     + "(2024-09-01T00:00:00Z)"));

@@ -1,6 +1,7 @@
 package io.jurist.ruleset;
 
 import io.jurist.api.FieldError;
+import io.jurist.api.InstantRange;
 import io.jurist.facts.Consent;
 import io.jurist.facts.Countries;
 import java.time.Instant;
@@ -59,6 +60,9 @@ public final class QueryCheck {
         if (at != null) {
             try {
                 instant = parseInstant(at);
+                if (!InstantRange.contains(instant)) {
+                    errors.add(InstantRange.outside("at", at));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("at", "'" + at + "' is not an ISO-8601 instant such as 2024-11-25T00:00:00Z"));
             }

@@ -1,5 +1,6 @@
 package io.jurist.ruleset;
 
+import io.jurist.api.InstantRange;
 import io.jurist.facts.ConsentModel;
 import io.jurist.facts.Countries;
 import io.jurist.facts.JurisdictionPolicy;
@@ -200,10 +201,14 @@ public final class ReferenceData {
     private static Instant parseSince(CsvTable.Row row, List<RulesetProblem> problems) {
         String value = row.get("since");
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant since = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+            if (!InstantRange.contains(since)) {
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                        "since '" + value + "' must lie " + InstantRange.DESCRIPTION));
+                return null;
             }
-            return Instant.parse(value);
+            return since;
         } catch (DateTimeParseException e) {
             problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
                     "since '" + value + "' must be a date (2024-11-20) or an instant (2024-11-20T00:00:00Z)"));

@@ -1,5 +1,6 @@
 package io.jurist.web;
 
+import io.jurist.api.InstantRange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,7 +50,9 @@ record NewScenario(String file, String name, String country, String age, String 
             problems.add("Choose the member's consent setting.");
         }
         try {
-            Instant.parse(at == null ? "" : at.strip());
+            if (!InstantRange.contains(Instant.parse(at == null ? "" : at.strip()))) {
+                problems.add("'At' must lie " + InstantRange.DESCRIPTION + ".");
+            }
         } catch (DateTimeParseException e) {
             problems.add("'At' is an instant such as 2025-06-01T00:00:00Z.");
         }

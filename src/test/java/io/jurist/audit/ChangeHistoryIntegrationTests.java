@@ -216,6 +216,9 @@ class ChangeHistoryIntegrationTests {
         assertThat(http.get("/api/v1/audit/verify", null).status()).isEqualTo(401);
         assertThat(http.get("/api/v1/audit/history?jurisdiction=XX", basic("alice")).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/audit/history?from=yesterday", basic("alice")).status()).isEqualTo(400);
+        Http.Response outside = http.get("/api/v1/audit/history?to=-1000000000-01-01T00:00:00Z", basic("alice"));
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.json().findValuesAsText("field")).containsExactly("to");
     }
 
     /** The shared application may have recorded little yet: a refused proposal adds a record. */

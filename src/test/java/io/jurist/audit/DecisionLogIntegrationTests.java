@@ -144,6 +144,37 @@ class DecisionLogIntegrationTests {
     }
 
     @Test
+    void refusesAnInstantOutsideTheAcceptedRangeAtTheDoorAndKeepsLoggingTheDecisionsAfterIt() {
+        String far = "{\"subject\":{\"id\":\"member-far\",\"country\":\"US\"},\"purpose\":\"" + GENAI
+                + "\",\"at\":\"+1000000000-01-01T00:00:00Z\"}";
+        Http.Response refused = http.postJson(DECISIONS, far, DATA_PLATFORM);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("at");
+        assertThat(refused.json().at("/errors/0/message").asText())
+                .contains("1900-01-01T00:00:00Z").contains("9999-12-31T23:59:59Z");
+        String past = far.replace("+1000000000-01-01T00:00:00Z", "1899-12-31T23:59:59Z");
+        assertThat(http.postJson(DECISIONS, past, DATA_PLATFORM).status()).isEqualTo(400);
+
+        // In a batch, that line is answered with an error and the others are decided.
+        Batch batch = batch(far + "\n" + request("member-" + UUID.randomUUID(), "US", 30, "NOT_SET") + "\n");
+        assertThat(batch.answers().get(0).at("/errors/0/field").asText()).isEqualTo("at");
+        assertThat(batch.answers().get(1).get("decision").asText()).isEqualTo("PERMIT");
+
+        // The edges are in the range, and every decision after the refused ones is logged.
+        for (String at : List.of("1900-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z")) {
+            String id = decide(far.replace("+1000000000-01-01T00:00:00Z", at), DATA_PLATFORM).get("decisionId")
+                    .asText();
+            assertThat(logged(id).get("at").asText()).isEqualTo(at);
+        }
+        String later = decide(request("member-" + UUID.randomUUID(), "US", 30, "NOT_SET"), DATA_PLATFORM)
+                .get("decisionId").asText();
+        assertThat(logged(later).get("decisionId").asText()).isEqualTo(later);
+        assertThat(log.flush(WITHIN)).isTrue();
+        assertThat(log.writerState().failingSince()).isNull();
+    }
+
+    @Test
     void aBatchIsLoggedAsOneSummaryWithItsCountsAndTheHashOfItsInput() throws Exception {
         String body = String.join("\n",
                 request("b-1", "NZ", 30, "NOT_SET"),

@@ -25,6 +25,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -58,6 +60,7 @@ class DecisionLogTests {
     /** A data source that fails every connection while {@code failing} is set, as a database that is down. */
     static final class FlakyDataSource extends DelegatingDataSource {
         volatile boolean failing;
+        volatile SQLException failure = new SQLException("Connection refused", "08001");
 
         FlakyDataSource(JdbcDataSource target) {
             super(target);
@@ -66,7 +69,7 @@ class DecisionLogTests {
         @Override
         public Connection getConnection() throws SQLException {
             if (failing) {
-                throw new SQLException("Connection refused", "08001");
+                throw failure;
             }
             return super.getConnection();
         }
@@ -224,6 +227,67 @@ class DecisionLogTests {
         }
         assertThat(jdbc.sql("select cause, unlogged from jurist_decision_log_gap").query().singleRow())
                 .containsEntry("CAUSE", "REJECTED").containsEntry("UNLOGGED", 1L);
+    }
+
+    @Test
+    void setsAsideARecordThatCannotBeConvertedWithAGapRecordAndWritesTheRest() {
+        log(DecisionLogProperties.defaults()).start();
+        DecisionLogHealthIndicator health = new DecisionLogHealthIndicator(log, clock);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        log.record(decision("d-1"));
+        // Past what a timestamp column holds: the request's door refuses it, the writer must survive it anyway.
+        DecisionRecord far = decision("d-far");
+        log.record(new DecisionRecord(far.decisionId(), null, far.evaluatedAt(), far.client(), far.subjectId(),
+                far.country(), far.region(), far.purpose(), far.consent(), far.age(),
+                Instant.parse("+1000000000-01-01T00:00:00Z"), far.decision(), far.reasonCodes(), far.rulesFired(),
+                far.rulesetVersion(), far.rulesetRevision()));
+        // Too long for its column: the database refuses it (SQLSTATE 22001).
+        DecisionRecord wide = decision("d-wide", NOW, "member-wide", "GBR", GENAI, "DENY", "JURISDICTION_SUSPENDED");
+        log.record(wide);
+        log.record(decision("d-2"));
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+
+        // And the log goes on.
+        log.record(decision("d-3"));
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(jdbc.sql("select decision_id from jurist_decision_log order by decision_id").query(String.class)
+                .list()).containsExactly("d-1", "d-2", "d-3");
+        assertThat(jdbc.sql("select cause, sum(unlogged) from jurist_decision_log_gap group by cause order by cause")
+                .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+                .containsExactly("REJECTED=1", "UNCONVERTIBLE=1");
+        assertThat(counter("jurist.decisions.log.dropped", "cause", "unconvertible")).isEqualTo(1);
+        assertThat(counter("jurist.decisions.log.dropped", "cause", "rejected")).isEqualTo(1);
+        assertThat(counter("jurist.decisions.log.written", "kind", "single")).isEqualTo(3);
+        // Both count in the day's unlogged decisions, whatever the country asked for.
+        assertThat(log.dailyCounts("FR", GENAI, NOW.minusSeconds(60), NOW.plusSeconds(60)))
+                .containsExactly(new DailyDecisionCounts(LocalDate.of(2026, 3, 1), Map.of(), Map.of(), 2));
+        Health degraded = health.health();
+        assertThat(degraded.getStatus()).isEqualTo(DecisionLogHealthIndicator.DEGRADED);
+        assertThat(degraded.getDetails()).containsKey("lastSetAsideCause");
+        clock.now = NOW.plus(DecisionLogHealthIndicator.RECENT).plusSeconds(1);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void keepsAndRetriesTheRecordsWhileTheDatabaseFailsWithAnErrorItDoesNotExplain() {
+        log(DecisionLogProperties.defaults()).start();
+        DecisionLogHealthIndicator health = new DecisionLogHealthIndicator(log, clock);
+        // Not a connection error, not a refused value: the writer narrows it to one record, then finds that the
+        // database takes no gap record either, so the database is at fault and nothing is set aside.
+        dataSource.failure = new SQLException("Disk on fire", "HY000");
+        dataSource.failing = true;
+        for (int i = 0; i < 10; i++) {
+            log.record(decision("d-" + i));
+        }
+        assertThat(log.flush(Duration.ofMillis(800))).isFalse();
+        assertThat(health.health().getStatus()).isEqualTo(DecisionLogHealthIndicator.DEGRADED);
+        assertThat(health.health().getDetails()).containsEntry("lastFailure", "SQLException (SQLSTATE HY000)");
+
+        dataSource.failing = false;
+        assertThat(log.flush(Duration.ofSeconds(15))).isTrue();
+        assertThat(rows("jurist_decision_log")).isEqualTo(10);
+        assertThat(rows("jurist_decision_log_gap")).isZero();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test

@@ -128,7 +128,9 @@ class DecisionApiIntegrationTests {
                 Arguments.of("negative age", "{\"subject\":{\"id\":\"m\",\"country\":\"US\",\"age\":-1}," + ok + "}", "subject.age"),
                 Arguments.of("age over 150", "{\"subject\":{\"id\":\"m\",\"country\":\"US\",\"age\":151}," + ok + "}", "subject.age"),
                 Arguments.of("unknown consent", "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + ok + ",\"consent\":\"YES\"}", "consent"),
-                Arguments.of("unparsable instant", "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + ok + ",\"at\":\"2024-11-25\"}", "at"));
+                Arguments.of("unparsable instant", "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + ok + ",\"at\":\"2024-11-25\"}", "at"),
+                Arguments.of("instant past year 9999", "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + ok + ",\"at\":\"+10000-01-01T00:00:00Z\"}", "at"),
+                Arguments.of("instant before 1900", "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + ok + ",\"at\":\"-0001-01-01T00:00:00Z\"}", "at"));
     }
 
     @ParameterizedTest(name = "{0}")

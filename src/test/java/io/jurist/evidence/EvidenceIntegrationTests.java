@@ -220,6 +220,11 @@ class EvidenceIntegrationTests {
                 + "&to=2024-12-01", basic("bob")).json().get("country").asText()).isEqualTo("GB");
         assertThat(http.get("/api/v1/evidence?jurisdiction=GB&purpose=GENAI_TRAINING&from=September", basic("bob"))
                 .status()).isEqualTo(400);
+        Http.Response outside = http.get("/api/v1/evidence?jurisdiction=GB&purpose=GENAI_TRAINING"
+                + "&from=-1000000000-01-01T00:00:00Z&to=2024-09-01", basic("bob"));
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.json().findValuesAsText("field")).containsExactly("from");
+        assertThat(outside.json().findValuesAsText("message").toString()).contains("1900-01-01T00:00:00Z");
         assertThat(http.get("/api/v1/evidence?jurisdiction=GB&purpose=GENAI_TRAINING", DATA_PLATFORM).status())
                 .isEqualTo(403);
         assertThat(http.get("/api/v1/evidence?jurisdiction=GB&purpose=GENAI_TRAINING", null).status()).isEqualTo(401);

@@ -57,7 +57,7 @@ class ClusterStartupIntegrationTests {
         }
     }
 
-    /** A node in the postgres profile (demo identities), with a short reminder period and job lock. */
+    /** A node in the postgres profile (demo identities), with a short reminder period; the default job lock. */
     private Node start(String name) {
         Node node = Node.start(name, Map.of(
                         "JURIST_DB_URL", database.url(),
@@ -65,9 +65,7 @@ class ClusterStartupIntegrationTests {
                         "JURIST_DB_PASSWORD", database.password()),
                 "--spring.profiles.active=postgres",
                 "--jurist.rules.directory=" + Path.of("rules").toAbsolutePath(),
-                "--jurist.engagements.reminder-period=PT4S",
-                // A killed node's locked jobs wait for the lock to expire; keep that short here.
-                "--camunda.bpm.job-execution.lock-time-in-millis=5000");
+                "--jurist.engagements.reminder-period=PT4S");
         nodes.add(node);
         return node;
     }
@@ -141,17 +139,29 @@ class ClusterStartupIntegrationTests {
 
     @Test
     @Order(3)
-    void aNodeKilledBetweenApprovalAndActivationLosesNothingAndTheOtherActivatesOnce() {
-        JsonNode proposal = propose(a, "HT");
+    void aNodeKilledBetweenApprovalAndActivationLosesNothingAndTheOtherActivatesOnceWithinThirtySeconds() {
+        // Whether the killed node had already locked the activation job varies from run to run; with the default
+        // job lock (seconds, not Camunda's 5 minutes) the other node activates within 30 s either way. Each node
+        // is killed once.
+        int haiti = killAfterApprovalAndAwaitActivationOnTheOther(a, b, "HT");
+        a = start("a-again");
+        assertThat(decide(a, "HT").at("/ruleset/version").asInt()).isEqualTo(haiti);
+        int belize = killAfterApprovalAndAwaitActivationOnTheOther(b, a, "BZ");
+        b = start("b-again");
+        assertThat(decide(b, "BZ").at("/ruleset/version").asInt()).isEqualTo(belize);
+    }
+
+    private int killAfterApprovalAndAwaitActivationOnTheOther(Node victim, Node other, String country) {
+        JsonNode proposal = propose(victim, country);
         int version = proposal.get("version").asInt();
         String process = proposal.get("processInstanceId").asText();
-        assertThat(approve(a, openTask(a, process))).isEqualTo(204);
-        // The approval is committed; the activation is a job that either node may hold. Kill A now.
-        a.kill();
-        JsonNode answer = Await.until(() -> decide(b, "HT"), d -> d.at("/ruleset/version").asInt() == version,
-                Duration.ofSeconds(40), "version " + version + " active after the crash");
+        assertThat(approve(victim, openTask(victim, process))).isEqualTo(204);
+        // The approval is committed; the activation is a job that either node may hold. Kill the approver now.
+        victim.kill();
+        JsonNode answer = Await.until(() -> decide(other, country), d -> d.at("/ruleset/version").asInt() == version,
+                Duration.ofSeconds(30), "version " + version + " active within 30 s of the crash");
         assertThat(answer.get("decision").asText()).isEqualTo("DENY");
-        JsonNode events = b.http().get("/api/v1/events", TOKEN).json().get("events");
+        JsonNode events = other.http().get("/api/v1/events?limit=1000", TOKEN).json().get("events");
         long activations = 0;
         for (JsonNode event : events) {
             if (event.get("type").asText().equals("RULESET_ACTIVATED") && event.get("rulesetVersion").asInt() == version) {
@@ -159,13 +169,13 @@ class ClusterStartupIntegrationTests {
             }
         }
         assertThat(activations).isEqualTo(1);
-        assertThat(count(b, "/engine-rest/history/process-instance/count?processInstanceId=" + process
+        assertThat(count(other, "/engine-rest/history/process-instance/count?processInstanceId=" + process
                 + "&finished=true")).isEqualTo(1);
-        assertThat(count(b, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
+        assertThat(count(other, "/engine-rest/history/activity-instance/count?processInstanceId=" + process
                 + "&activityId=Task_ActivateVersion&finished=true")).isEqualTo(1);
-        assertThat(b.http().get("/api/v1/rulesets/" + version, TOKEN).json().get("status").asText()).isEqualTo("ACTIVE");
-        a = start("a-again");
-        assertThat(decide(a, "HT").at("/ruleset/version").asInt()).isEqualTo(version);
+        assertThat(other.http().get("/api/v1/rulesets/" + version, TOKEN).json().get("status").asText())
+                .isEqualTo("ACTIVE");
+        return version;
     }
 
     @Test

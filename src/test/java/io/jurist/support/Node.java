@@ -38,6 +38,14 @@ public final class Node implements AutoCloseable {
      * node reports itself ready for traffic.
      */
     public static Node start(String name, Map<String, String> environment, String... arguments) {
+        return start(name, null, environment, arguments);
+    }
+
+    /**
+     * The same, in a working directory of its own (null: this one), where the default database ({@code ./data})
+     * then lives.
+     */
+    public static Node start(String name, Path directory, Map<String, String> environment, String... arguments) {
         int port = freePort();
         Path log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port));
@@ -46,6 +54,9 @@ public final class Node implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             Node node = new Node(name, builder.start(), port, log);
             node.awaitReady();

@@ -185,6 +185,42 @@ class RuleChangeApiIntegrationTests {
     }
 
     @Test
+    void validationNamesTableDatesAndScenarioInstantsOutsideTheAcceptedRange() {
+        String farPast = "BR,GENAI_TRAINING,SUSPENDED,OPT_IN,-1000000000-01-01T00:00:00Z,Test suspension of BR";
+        String scenario = """
+                - name: "A member asked about in the year one billion"
+                  request:
+                    subject: { id: member-1, country: US }
+                    purpose: GENAI_TRAINING
+                    at: +1000000000-01-01T00:00:00Z
+                  expect:
+                    decision: PERMIT
+                    reasons: [PERMITTED]
+                """;
+        Http.Response response = http.postJson("/api/v1/rulesets/validate",
+                Http.json(Map.of("files", Map.of("reference/jurisdictions.csv", tableWith(activeTable(http), farPast),
+                        "scenarios/FarFuture.yaml", scenario))), basic("alice"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("valid").asBoolean()).isFalse();
+        assertThat(response.json().get("errors").toString())
+                .contains("reference/jurisdictions.csv").contains("since '-1000000000-01-01T00:00:00Z' must lie between "
+                        + "1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+
+        Http.Response scenarioOnly = http.postJson("/api/v1/rulesets/validate",
+                Http.json(Map.of("files", Map.of("scenarios/FarFuture.yaml", scenario))), basic("alice"));
+        assertThat(scenarioOnly.status()).as(scenarioOnly.body()).isEqualTo(200);
+        JsonNode failed = null;
+        for (JsonNode result : scenarioOnly.json().get("scenarios")) {
+            if (result.get("file").asText().equals("scenarios/FarFuture.yaml")) {
+                failed = result;
+            }
+        }
+        assertThat(failed).as(scenarioOnly.body()).isNotNull();
+        assertThat(failed.get("passed").asBoolean()).isFalse();
+        assertThat(failed.get("failures").toString()).contains("request at").contains("outside the accepted range");
+    }
+
+    @Test
     void onlyRuleAuthorsMayProposeAndProposalsMustBeComplete() {
         String body = body("Suspend Peru", tableWith(activeTable(http), suspend("PE")));
         assertThat(http.postJson("/api/v1/rulesets/proposals", body, basic("bob")).status()).isEqualTo(403);
