@@ -1,5 +1,6 @@
 package io.jurist.ruleset;
 
+import io.jurist.api.InstantRange;
 import io.jurist.facts.Consent;
 import io.jurist.facts.Countries;
 import io.jurist.facts.DecisionCase;
@@ -31,8 +32,8 @@ import java.util.TreeSet;
 public final class ImpactAnalysis {
 
     static final int MAX_POPULATION = 2_000_000;
-    static final Instant FAR_PAST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant FAR_FUTURE = Instant.parse("9999-12-31T23:59:59Z");
+    static final Instant FAR_PAST = InstantRange.EARLIEST;
+    static final Instant FAR_FUTURE = InstantRange.END.minusNanos(1);
     private static final int CHUNK = 1_000;
     private static final int MAX_EXAMPLES = 20;
 
