@@ -1,8 +1,10 @@
 package io.jurist.engagement;
 
+import io.jurist.ruleset.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,36 +27,29 @@ final class JurisdictionTable {
      */
     static String withRows(String table, String purpose, Map<String, List<String>> rows) {
         Map<String, List<String>> remaining = new LinkedHashMap<>(rows);
-        List<String> lines = new ArrayList<>();
-        for (String line : table.split("\r?\n", -1)) {
-            String[] fields = line.split(",", 3);
-            if (fields.length == 3 && fields[1].trim().equals(purpose)
-                    && remaining.containsKey(fields[0].trim().toUpperCase(java.util.Locale.ROOT))) {
-                String country = fields[0].trim().toUpperCase(java.util.Locale.ROOT);
-                lines.add(row(country, purpose, remaining.remove(country)));
+        StringBuilder out = new StringBuilder();
+        for (CsvTable.Entry entry : CsvTable.read(table).entries()) {
+            List<String> fields = entry.fields();
+            String country = fields.isEmpty() ? "" : fields.get(0).trim().toUpperCase(Locale.ROOT);
+            if (entry.kind() == CsvTable.Kind.ROW && fields.size() > 1 && fields.get(1).trim().equals(purpose)
+                    && remaining.containsKey(country)) {
+                out.append(row(country, purpose, remaining.remove(country)))
+                        .append(entry.raw().endsWith("\r\n") ? "\r\n" : "\n");
             } else {
-                lines.add(line);
+                out.append(entry.raw());
             }
         }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        remaining.forEach((country, values) -> lines.add(row(country, purpose, values)));
-        return String.join("\n", lines) + "\n";
+        String kept = out.toString().replaceFirst("(\r?\n)+$", "");
+        StringBuilder result = new StringBuilder(kept).append('\n');
+        remaining.forEach((country, values) -> result.append(row(country, purpose, values)).append('\n'));
+        return result.toString();
     }
 
     private static String row(String country, String purpose, List<String> values) {
         List<String> fields = new ArrayList<>();
         fields.add(country);
         fields.add(purpose);
-        values.forEach(v -> fields.add(quote(v)));
-        return String.join(",", fields);
-    }
-
-    private static String quote(String value) {
-        if (value.contains(",") || value.contains("\"")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        fields.addAll(values);
+        return CsvTable.format(fields);
     }
 }
