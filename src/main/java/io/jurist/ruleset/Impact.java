@@ -19,10 +19,13 @@ import java.util.Map;
  * @param examples          a few flips, for people to read
  * @param recent            the requests the data platform really sent lately, replayed under both versions
  *                          (null where the analysis had none to replay, such as at start-up)
+ * @param pastAltered       decisions about instants before the analysis ran whose answer or reasons would
+ *                          change: the change rewrites history (a policy should change from a date on)
  */
 public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
                      ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
-                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent) {
+                     Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent,
+                     int pastAltered) {
 
     /**
      * The decision log's recent requests replayed now under the active version and under the candidate.
@@ -64,6 +67,12 @@ public record Impact(int baseVersion, int population, int permitToDeny, int deny
                 + " compared against version " + baseVersion + ": " + kind
                 + (recent == null ? "" : ". Of the " + recent.decisions() + " decisions logged in the last "
                         + recent.days() + " days, " + recent.permitToDeny() + " would now turn PERMIT to DENY and "
-                        + recent.denyToPermit() + " DENY to PERMIT");
+                        + recent.denyToPermit() + " DENY to PERMIT")
+                + (pastAltered == 0 ? "" : ". " + pastAltered + " decision(s) about instants before now would change");
+    }
+
+    /** True when the change alters decisions about instants already past. */
+    public boolean altersPast() {
+        return pastAltered > 0;
     }
 }

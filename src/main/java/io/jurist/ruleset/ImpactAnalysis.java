@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * Decides the same population under two versions and counts what flips. The population covers every
  * assigned country, every purpose of either version, every consent value, age bands around the
  * minors' line, and instants around each date a status took effect, plus the scenarios of both.
+ * Decisions about instants before {@code now} that change (answer or reasons) are counted apart: a
+ * change from a date should alter none of them.
  */
 public final class ImpactAnalysis {
 
@@ -53,6 +55,7 @@ public final class ImpactAnalysis {
         int permitToDeny = 0;
         int denyToPermit = 0;
         int reasonsChanged = 0;
+        int pastAltered = 0;
         Map<String, Map<String, Integer>> byCountry = new TreeMap<>();
         Map<String, Map<String, Integer>> byPurpose = new TreeMap<>();
         List<Impact.Flip> examples = new ArrayList<>();
@@ -64,6 +67,9 @@ public final class ImpactAnalysis {
                 DecisionCase b = before.get(i);
                 DecisionCase a = after.get(i);
                 DecisionQuery query = chunk.get(i);
+                if (query.at().isBefore(now) && (b.getEffect() != a.getEffect() || !codes(b).equals(codes(a)))) {
+                    pastAltered++;
+                }
                 if (b.getEffect() != a.getEffect()) {
                     String direction = b.getEffect().name() + "_TO_" + a.getEffect().name();
                     if (direction.equals("PERMIT_TO_DENY")) {
@@ -86,7 +92,7 @@ public final class ImpactAnalysis {
         Impact.ChangeKind kind = denyToPermit > 0 || (recent != null && recent.denyToPermit() > 0)
                 ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
         return new Impact(base.version(), population.size(), permitToDeny, denyToPermit, reasonsChanged, kind,
-                byCountry, byPurpose, examples, recent);
+                byCountry, byPurpose, examples, recent, pastAltered);
     }
 
     private static Impact.Recent replay(CompiledRuleset base, CompiledRuleset candidate, int days,
@@ -146,9 +152,11 @@ public final class ImpactAnalysis {
         instants.add(now.truncatedTo(ChronoUnit.SECONDS));
         for (CompiledRuleset ruleset : List.of(base, candidate)) {
             for (String country : Countries.assigned()) {
-                for (JurisdictionPolicy policy : ruleset.reference().policies(country).values()) {
-                    instants.add(policy.since().minusSeconds(1));
-                    instants.add(policy.since());
+                for (List<JurisdictionPolicy> periods : ruleset.reference().history(country).values()) {
+                    for (JurisdictionPolicy policy : periods) {
+                        instants.add(policy.since().minusSeconds(1));
+                        instants.add(policy.since());
+                    }
                 }
             }
         }

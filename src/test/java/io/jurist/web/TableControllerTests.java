@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.jurist.ruleset.Impact;
 import io.jurist.ruleset.RulesetProblem;
 import io.jurist.ruleset.Validation;
 import java.util.List;
@@ -62,7 +63,8 @@ class TableControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-label=\"reference, line 3\"")))
                 .andExpect(content().string(containsString("value=\"ICO engagement, September 2024\"")))
-                .andExpect(content().string(containsString("id=\"new-jurisdiction\"")));
+                .andExpect(content().string(containsString("id=\"new-jurisdiction\"")))
+                .andExpect(content().string(containsString("id=\"periods-help\"")));
     }
 
     @Test
@@ -152,6 +154,30 @@ class TableControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("reference/jurisdictions.csv:3")))
                 .andExpect(content().string(containsString("must be one of ENABLED, SUSPENDED")));
+    }
+
+    /** Issue 17, policies with history: the editor warns when a change alters decisions about the past. */
+    @Test
+    void warnsWhenTheChangeAltersDecisionsAboutInstantsAlreadyPast() throws Exception {
+        Impact.Flip flip = new Impact.Flip("BR", "GENAI_TRAINING", "NOT_SET", null, "2025-01-01T00:00:00Z",
+                "PERMIT [PERMITTED]", "DENY [CONSENT_REQUIRED]");
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(),
+                new Impact(1, 500, 12, 0, 0, Impact.ChangeKind.RESTRICTIVE, Map.of(), Map.of(), List.of(flip), null, 9)));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
+                        .param("c0", "EEA").param("c1", "GENAI_TRAINING").param("c2", "SUSPENDED").param("c3", "OPT_IN")
+                        .param("c4", "2024-09-18").param("c5", "ref"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"past-altered\"")))
+                .andExpect(content().string(containsString("This change rewrites history")))
+                .andExpect(content().string(containsString("9 decision(s) about instants before now would change")));
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(),
+                new Impact(1, 500, 12, 0, 0, Impact.ChangeKind.RESTRICTIVE, Map.of(), Map.of(), List.of(flip), null, 0)));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
+                        .param("c0", "EEA").param("c1", "GENAI_TRAINING").param("c2", "SUSPENDED").param("c3", "OPT_IN")
+                        .param("c4", "2024-09-18").param("c5", "ref"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"impact-summary\"")))
+                .andExpect(content().string(not(containsString("This change rewrites history"))));
     }
 
     @Test
