@@ -19,8 +19,9 @@ import java.util.Map;
  * @param examples          a few flips, for people to read
  * @param recent            the requests the data platform really sent lately, replayed under both versions
  *                          (null where the analysis had none to replay, such as at start-up)
- * @param pastAltered       decisions about instants before the analysis ran whose answer or reasons would
- *                          change: the change rewrites history (a policy should change from a date on)
+ * @param pastAltered       decisions about days before the analysis ran (before today, UTC) whose answer or
+ *                          reasons would change: the change rewrites history (a policy should change from a
+ *                          date on)
  */
 public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
                      ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
@@ -68,10 +69,10 @@ public record Impact(int baseVersion, int population, int permitToDeny, int deny
                 + (recent == null ? "" : ". Of the " + recent.decisions() + " decisions logged in the last "
                         + recent.days() + " days, " + recent.permitToDeny() + " would now turn PERMIT to DENY and "
                         + recent.denyToPermit() + " DENY to PERMIT")
-                + (pastAltered == 0 ? "" : ". " + pastAltered + " decision(s) about instants before now would change");
+                + (pastAltered == 0 ? "" : ". " + pastAltered + " decision(s) about days before today (UTC) would change");
     }
 
-    /** True when the change alters decisions about instants already past. */
+    /** True when the change alters decisions about days already past. */
     public boolean altersPast() {
         return pastAltered > 0;
     }

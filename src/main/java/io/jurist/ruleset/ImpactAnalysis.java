@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * Decides the same population under two versions and counts what flips. The population covers every
  * assigned country, every purpose of either version, every consent value, age bands around the
  * minors' line, and instants around each date a status took effect, plus the scenarios of both.
- * Decisions about instants before {@code now} that change (answer or reasons) are counted apart: a
+ * Decisions about days before today (UTC) that change (answer or reasons) are counted apart: a
  * change from a date should alter none of them.
  */
 public final class ImpactAnalysis {
@@ -56,6 +56,9 @@ public final class ImpactAnalysis {
         int denyToPermit = 0;
         int reasonsChanged = 0;
         int pastAltered = 0;
+        // The past is what lies before today (UTC): a row dated today, or from the moment it is approved (as
+        // suspensions are), alters no decision already made about an earlier day.
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Map<String, Map<String, Integer>> byCountry = new TreeMap<>();
         Map<String, Map<String, Integer>> byPurpose = new TreeMap<>();
         List<Impact.Flip> examples = new ArrayList<>();
@@ -67,7 +70,7 @@ public final class ImpactAnalysis {
                 DecisionCase b = before.get(i);
                 DecisionCase a = after.get(i);
                 DecisionQuery query = chunk.get(i);
-                if (query.at().isBefore(now) && (b.getEffect() != a.getEffect() || !codes(b).equals(codes(a)))) {
+                if (query.at().isBefore(today) && (b.getEffect() != a.getEffect() || !codes(b).equals(codes(a)))) {
                     pastAltered++;
                 }
                 if (b.getEffect() != a.getEffect()) {

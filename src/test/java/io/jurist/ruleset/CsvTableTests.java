@@ -29,6 +29,11 @@ class CsvTableTests {
                     + "since, reference) but found 7");
         });
         assertThat(document.raw()).isEqualTo(content);
+        List<RulesetProblem> problems = new ArrayList<>();
+        assertThat(CsvTable.parse("reference/jurisdictions.csv", content, List.of("jurisdiction"), problems))
+                .hasSize(1);
+        assertThat(problems).containsExactly(new RulesetProblem("reference/jurisdictions.csv", 3, "Expected 6 fields "
+                + "(jurisdiction, purpose, status, consent_model, since, reference) but found 7"));
     }
 
     @Test

@@ -115,7 +115,16 @@ class ReferenceHistoryTests {
         assertThat(impact.byCountry()).containsOnlyKeys("BR");
         assertThat(impact.examples()).allSatisfy(flip ->
                 assertThat(Instant.parse(flip.at())).isAfterOrEqualTo(FROM));
-        assertThat(impact.summary()).doesNotContain("before now");
+        assertThat(impact.summary()).doesNotContain("before today");
+    }
+
+    /** A suspension takes effect from the moment it is made: the seconds before the analysis are no past day. */
+    @Test
+    void aChangeFromTheMomentItIsMadeAltersNoPastDay() {
+        Impact impact = ImpactAnalysis.compare(Rules.compiled(), withRows(
+                "BR,GENAI_TRAINING,SUSPENDED,OPT_OUT," + PROPOSED.minusSeconds(60) + ",Suspension (test)\n"), PROPOSED);
+        assertThat(impact.permitToDeny()).isPositive();
+        assertThat(impact.pastAltered()).isZero();
     }
 
     @Test
@@ -124,7 +133,7 @@ class ReferenceHistoryTests {
                 "BR,GENAI_TRAINING,ENABLED,OPT_IN,2025-01-01,ANPD (back-dated)\n"), PROPOSED);
         assertThat(impact.pastAltered()).isPositive();
         assertThat(impact.altersPast()).isTrue();
-        assertThat(impact.summary()).contains(impact.pastAltered() + " decision(s) about instants before now would change");
+        assertThat(impact.summary()).contains(impact.pastAltered() + " decision(s) about days before today (UTC) would change");
     }
 
     @Test

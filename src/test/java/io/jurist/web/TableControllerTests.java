@@ -169,7 +169,7 @@ class TableControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"past-altered\"")))
                 .andExpect(content().string(containsString("This change rewrites history")))
-                .andExpect(content().string(containsString("9 decision(s) about instants before now would change")));
+                .andExpect(content().string(containsString("9 decision(s) about days before today (UTC) would change")));
         given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(),
                 new Impact(1, 500, 12, 0, 0, Impact.ChangeKind.RESTRICTIVE, Map.of(), Map.of(), List.of(flip), null, 0)));
         mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
