@@ -17,6 +17,7 @@ import io.jurist.ruleset.RulesetFiles;
 import io.jurist.ruleset.Validation;
 import io.jurist.workflow.Workflows;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -164,7 +165,8 @@ public class JurisdictionChanges {
 
     private List<String> withStatus(Checked checked, PurposeStatus status) {
         CompiledRuleset ruleset = active.current();
-        return checked.countries().stream().filter(c -> ruleset.reference().policy(c, checked.purpose())
+        Instant now = clock.instant();
+        return checked.countries().stream().filter(c -> ruleset.reference().policy(c, checked.purpose(), now)
                 .map(JurisdictionPolicy::status).orElse(null) == status).toList();
     }
 
@@ -202,7 +204,7 @@ public class JurisdictionChanges {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         String since = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         for (String country : checked.countries()) {
-            String model = ruleset.reference().policy(country, checked.purpose())
+            String model = ruleset.reference().policy(country, checked.purpose(), clock.instant())
                     .map(p -> p.model().name()).orElse(ConsentModel.OPT_IN.name());
             rows.put(country, List.of("SUSPENDED", model, since, reference("Suspension", changeId, engagementId, reason)));
         }

@@ -76,7 +76,10 @@ public final class DecisionCase {
         return at;
     }
 
-    /** The governing policy, or null when the reference table has none for this country and purpose. */
+    /**
+     * The governing policy: the period of the reference table in force at {@link #getAt()}, or the first
+     * period when the instant precedes them all; null when the table has none for this country and purpose.
+     */
     public JurisdictionPolicy getPolicy() {
         return policy;
     }
@@ -93,12 +96,15 @@ public final class DecisionCase {
         return policy == null ? null : policy.model();
     }
 
-    /** When the current status took effect, or null without a policy. */
+    /** When the governing policy's status took effect, or null without a policy. */
     public Instant getSince() {
         return policy == null ? null : policy.since();
     }
 
-    /** True when the decision is about a moment before the current status took effect. */
+    /**
+     * True when the decision is about a moment before the governing status took effect, which happens
+     * only before every period of the country's policy for the purpose.
+     */
     public boolean isBeforeSince() {
         return policy != null && at.isBefore(policy.since());
     }

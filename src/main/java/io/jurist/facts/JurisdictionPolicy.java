@@ -12,11 +12,14 @@ import java.util.Objects;
  * @param status    enabled or suspended
  * @param model     the consent model that applies while enabled
  * @param since     when this status took effect
+ * @param until     when the next period of the country's policy for the purpose begins, or null while
+ *                  none follows
  * @param reference the engagement, change or document that set it
  * @param row       the table row it came from (jurisdiction key as written), for explanations
  */
 public record JurisdictionPolicy(String country, String region, String purpose, PurposeStatus status,
-                                 ConsentModel model, Instant since, String reference, String row) {
+                                 ConsentModel model, Instant since, Instant until, String reference,
+                                 String row) {
 
     public JurisdictionPolicy {
         Objects.requireNonNull(country, "country");
@@ -24,5 +27,11 @@ public record JurisdictionPolicy(String country, String region, String purpose, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(since, "since");
+    }
+
+    /** A policy with no period after it. */
+    public JurisdictionPolicy(String country, String region, String purpose, PurposeStatus status,
+                              ConsentModel model, Instant since, String reference, String row) {
+        this(country, region, purpose, status, model, since, null, reference, row);
     }
 }

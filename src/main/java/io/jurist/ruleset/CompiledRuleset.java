@@ -154,6 +154,6 @@ public final class CompiledRuleset {
 
     private DecisionCase toCase(DecisionQuery query) {
         return new DecisionCase(query.subjectId(), query.country(), query.age(), query.purpose(),
-                query.consent(), query.at(), reference.policyOrNull(query.country(), query.purpose()));
+                query.consent(), query.at(), reference.policyOrNull(query.country(), query.purpose(), query.at()));
     }
 }

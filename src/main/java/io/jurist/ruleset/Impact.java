@@ -22,11 +22,14 @@ import java.util.Map;
  * @param coverage          EXHAUSTIVE when the population held every class of inputs the rules and tables can
  *                          tell apart (so the counts are complete), INCOMPLETE when it could not, which makes
  *                          the change PERMISSIVE whatever the counts (null in impacts stored before it existed)
+ * @param pastAltered       decisions about days before the analysis ran (before today, UTC) whose answer or
+ *                          reasons would change: the change rewrites history (a policy should change from a
+ *                          date on)
  */
 public record Impact(int baseVersion, int population, int permitToDeny, int denyToPermit, int reasonsChanged,
                      ChangeKind kind, Map<String, Map<String, Integer>> byCountry,
                      Map<String, Map<String, Integer>> byPurpose, List<Flip> examples, Recent recent,
-                     Coverage coverage) {
+                     Coverage coverage, int pastAltered) {
 
     /** Whether the population covered every class of decision inputs. */
     public enum Coverage {
@@ -75,6 +78,12 @@ public record Impact(int baseVersion, int population, int permitToDeny, int deny
                         + " permissive)" : "") + ": " + kind
                 + (recent == null ? "" : ". Of the " + recent.decisions() + " decisions logged in the last "
                         + recent.days() + " days, " + recent.permitToDeny() + " would now turn PERMIT to DENY and "
-                        + recent.denyToPermit() + " DENY to PERMIT");
+                        + recent.denyToPermit() + " DENY to PERMIT")
+                + (pastAltered == 0 ? "" : ". " + pastAltered + " decision(s) about days before today (UTC) would change");
+    }
+
+    /** True when the change alters decisions about days already past. */
+    public boolean altersPast() {
+        return pastAltered > 0;
     }
 }

@@ -7,6 +7,7 @@ import io.jurist.facts.DecisionCase;
 import io.jurist.facts.JurisdictionPolicy;
 import io.jurist.facts.Reason;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
  * the far past, the far future and now). Between two such points nothing the rules can test changes,
  * so each class of inputs is decided at least once. The scenarios of both versions are added too.
  * Where the population would be larger than {@link #MAX_POPULATION}, the comparison is not made and the
- * change counts as PERMISSIVE.
+ * change counts as PERMISSIVE. Decisions about days before today (UTC) that change (answer or reasons)
+ * are counted apart: a change from a date should alter none of them.
  */
 public final class ImpactAnalysis {
 
@@ -72,6 +74,10 @@ public final class ImpactAnalysis {
         int permitToDeny = 0;
         int denyToPermit = 0;
         int reasonsChanged = 0;
+        int pastAltered = 0;
+        // The past is what lies before today (UTC): a row dated today, or from the moment it is approved (as
+        // suspensions are), alters no decision already made about an earlier day.
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Map<String, Map<String, Integer>> byCountry = new TreeMap<>();
         Map<String, Map<String, Integer>> byPurpose = new TreeMap<>();
         List<Impact.Flip> examples = new ArrayList<>();
@@ -83,6 +89,9 @@ public final class ImpactAnalysis {
                 DecisionCase b = before.get(i);
                 DecisionCase a = after.get(i);
                 DecisionQuery query = chunk.get(i);
+                if (query.at().isBefore(today) && (b.getEffect() != a.getEffect() || !codes(b).equals(codes(a)))) {
+                    pastAltered++;
+                }
                 if (b.getEffect() != a.getEffect()) {
                     String direction = b.getEffect().name() + "_TO_" + a.getEffect().name();
                     if (direction.equals("PERMIT_TO_DENY")) {
@@ -105,7 +114,7 @@ public final class ImpactAnalysis {
         Impact.ChangeKind kind = denyToPermit > 0 || (recent != null && recent.denyToPermit() > 0)
                 || coverage == Impact.Coverage.INCOMPLETE ? Impact.ChangeKind.PERMISSIVE : Impact.ChangeKind.RESTRICTIVE;
         return new Impact(base.version(), population.size(), permitToDeny, denyToPermit, reasonsChanged, kind,
-                byCountry, byPurpose, examples, recent, coverage);
+                byCountry, byPurpose, examples, recent, coverage, pastAltered);
     }
 
     private static Impact.Recent replay(CompiledRuleset base, CompiledRuleset candidate, int days,
@@ -181,10 +190,12 @@ public final class ImpactAnalysis {
         Set<Instant> instants = new TreeSet<>(List.of(FAR_PAST, FAR_FUTURE, now));
         for (CompiledRuleset ruleset : List.of(base, candidate)) {
             for (String country : Countries.assigned()) {
-                for (JurisdictionPolicy policy : ruleset.reference().policies(country).values()) {
-                    instants.add(policy.since().minusNanos(1));
-                    instants.add(policy.since());
-                    instants.add(policy.since().plusNanos(1));
+                for (List<JurisdictionPolicy> periods : ruleset.reference().history(country).values()) {
+                    for (JurisdictionPolicy policy : periods) {
+                        instants.add(policy.since().minusNanos(1));
+                        instants.add(policy.since());
+                        instants.add(policy.since().plusNanos(1));
+                    }
                 }
             }
         }

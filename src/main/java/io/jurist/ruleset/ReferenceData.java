@@ -15,13 +15,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The reference tables of a ruleset, read and checked: purposes, regions, and the status of each
- * purpose in each jurisdiction, resolved per country (a country row beats a region row beats *).
+ * purpose in each jurisdiction, resolved per country and instant.
+ *
+ * <p>A jurisdiction may have several rows for a purpose, one per period: each row holds from its
+ * {@code since} until the next row's {@code since} for the same jurisdiction and purpose. At an
+ * instant, a country's own row in force beats its region's, which beats *'s; before a jurisdiction's
+ * first row, the next broader one governs. So a change from a date is a new row from that date, and
+ * every decision about an earlier instant stays as it was. Before every row of a country, the row
+ * that takes effect first governs (and the purpose was not enabled yet).
  */
 public final class ReferenceData {
 
@@ -33,11 +42,11 @@ public final class ReferenceData {
 
     private final Map<String, Purpose> purposes;
     private final Map<String, String> regionOfCountry;
-    /** country -> purpose -> policy, for every assigned country. */
-    private final Map<String, Map<String, JurisdictionPolicy>> policies;
+    /** country -> purpose -> the policy from each instant it changes on, for every assigned country. */
+    private final Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> policies;
 
     private ReferenceData(Map<String, Purpose> purposes, Map<String, String> regionOfCountry,
-                          Map<String, Map<String, JurisdictionPolicy>> policies) {
+                          Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> policies) {
         this.purposes = purposes;
         this.regionOfCountry = regionOfCountry;
         this.policies = policies;
@@ -47,7 +56,7 @@ public final class ReferenceData {
     static ReferenceData read(Map<String, String> files, List<RulesetProblem> problems) {
         Map<String, Purpose> purposes = readPurposes(files, problems);
         Map<String, String> regions = readRegions(files, problems);
-        Map<String, Map<String, JurisdictionPolicy>> policies =
+        Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> policies =
                 readPolicies(files, purposes, regions, problems);
         return new ReferenceData(Collections.unmodifiableMap(purposes), Map.copyOf(regions), policies);
     }
@@ -111,12 +120,12 @@ public final class ReferenceData {
         return regions;
     }
 
-    private static Map<String, Map<String, JurisdictionPolicy>> readPolicies(
+    private static Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> readPolicies(
             Map<String, String> files, Map<String, Purpose> purposes, Map<String, String> regions,
             List<RulesetProblem> problems) {
         Set<String> regionNames = Set.copyOf(regions.values());
-        // key: jurisdiction as written -> purpose -> row policy (country filled in on resolution)
-        Map<String, Map<String, JurisdictionPolicy>> rows = new HashMap<>();
+        // key: jurisdiction as written -> purpose -> since -> row policy (country filled in on resolution)
+        Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> rows = new HashMap<>();
         String content = required(files, JURISDICTIONS, problems);
         for (CsvTable.Row row : CsvTable.parse(JURISDICTIONS, content,
                 List.of("jurisdiction", "purpose", "status", "consent_model", "since", "reference"), problems)) {
@@ -150,20 +159,21 @@ public final class ReferenceData {
             }
             JurisdictionPolicy policy = new JurisdictionPolicy(key, null, purpose, status, model, since,
                     reference, written);
-            if (rows.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(purpose, policy) != null) {
-                problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
-                        "A row for " + key + " and " + purpose + " is already in the table"));
+            if (rows.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(purpose, p -> new TreeMap<>())
+                    .putIfAbsent(since, policy) != null) {
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(), "A row for " + key + " and "
+                        + purpose + " from " + since + " is already in the table; a period starts once"));
             }
         }
-        Map<String, Map<String, JurisdictionPolicy>> resolved = new TreeMap<>();
+        Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> resolved = new TreeMap<>();
         for (String country : Countries.assigned()) {
             String region = regions.getOrDefault(country, REST_OF_WORLD);
-            Map<String, JurisdictionPolicy> byPurpose = new LinkedHashMap<>();
+            Map<String, NavigableMap<Instant, JurisdictionPolicy>> byPurpose = new LinkedHashMap<>();
             for (String purpose : purposes.keySet()) {
-                JurisdictionPolicy row = first(rows, purpose, country, region, EVERYWHERE);
-                if (row != null) {
-                    byPurpose.put(purpose, new JurisdictionPolicy(country, region, purpose, row.status(),
-                            row.model(), row.since(), row.reference(), row.row()));
+                NavigableMap<Instant, JurisdictionPolicy> timeline =
+                        timeline(rows, purpose, country, region, country, region, EVERYWHERE);
+                if (!timeline.isEmpty()) {
+                    byPurpose.put(purpose, Collections.unmodifiableNavigableMap(timeline));
                 }
             }
             resolved.put(country, Collections.unmodifiableMap(byPurpose));
@@ -171,15 +181,39 @@ public final class ReferenceData {
         return Collections.unmodifiableMap(resolved);
     }
 
-    private static JurisdictionPolicy first(Map<String, Map<String, JurisdictionPolicy>> rows, String purpose,
-                                            String... keys) {
+    /**
+     * A country's policy for a purpose from each instant it changes on: at every row's since, the most
+     * specific jurisdiction with a row in force then governs. Each policy ends where the next begins.
+     */
+    private static NavigableMap<Instant, JurisdictionPolicy> timeline(
+            Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> rows, String purpose,
+            String country, String region, String... keys) {
+        Set<Instant> changes = new TreeSet<>();
         for (String key : keys) {
-            JurisdictionPolicy policy = rows.getOrDefault(key, Map.of()).get(purpose);
-            if (policy != null) {
-                return policy;
+            changes.addAll(rows.getOrDefault(key, Map.of()).getOrDefault(purpose, new TreeMap<>()).keySet());
+        }
+        NavigableMap<Instant, JurisdictionPolicy> governing = new TreeMap<>();
+        for (Instant change : changes) {
+            for (String key : keys) {
+                Map.Entry<Instant, JurisdictionPolicy> row = rows.getOrDefault(key, Map.of())
+                        .getOrDefault(purpose, new TreeMap<>()).floorEntry(change);
+                if (row != null) {
+                    JurisdictionPolicy previous = governing.isEmpty() ? null : governing.lastEntry().getValue();
+                    if (previous != row.getValue()) {
+                        governing.put(change, row.getValue());
+                    }
+                    break;
+                }
             }
         }
-        return null;
+        NavigableMap<Instant, JurisdictionPolicy> timeline = new TreeMap<>();
+        for (Map.Entry<Instant, JurisdictionPolicy> entry : governing.entrySet()) {
+            JurisdictionPolicy row = entry.getValue();
+            Instant until = governing.higherKey(entry.getKey());
+            timeline.put(entry.getKey(), new JurisdictionPolicy(country, region, purpose, row.status(), row.model(),
+                    row.since(), until, row.reference(), row.row()));
+        }
+        return timeline;
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, CsvTable.Row row, String column,
@@ -226,18 +260,48 @@ public final class ReferenceData {
         return regionOfCountry.getOrDefault(country, REST_OF_WORLD);
     }
 
-    /** The policy for a country and purpose, if the table covers it. */
+    /** The policy for a country and purpose in force now, if the table covers it. */
     public Optional<JurisdictionPolicy> policy(String country, String purpose) {
-        return Optional.ofNullable(policies.getOrDefault(country, Map.of()).get(purpose));
+        return policy(country, purpose, Instant.now());
     }
 
-    /** Every purpose's policy in a country, by purpose. */
+    /**
+     * The policy for a country and purpose at an instant, if the table covers it: the period that
+     * contains the instant, or before every period the first one (whose since is then still to come).
+     */
+    public Optional<JurisdictionPolicy> policy(String country, String purpose, Instant at) {
+        return Optional.ofNullable(policyOrNull(country, purpose, at));
+    }
+
+    /** Every purpose's policy in force now in a country, by purpose. */
     public Map<String, JurisdictionPolicy> policies(String country) {
-        return policies.getOrDefault(country, Map.of());
+        return policies(country, Instant.now());
     }
 
-    JurisdictionPolicy policyOrNull(String country, String purpose) {
-        Map<String, JurisdictionPolicy> byPurpose = policies.get(country);
-        return byPurpose == null ? null : byPurpose.get(purpose);
+    /** Every purpose's policy in a country at an instant, by purpose. */
+    public Map<String, JurisdictionPolicy> policies(String country, Instant at) {
+        Map<String, JurisdictionPolicy> byPurpose = new LinkedHashMap<>();
+        policies.getOrDefault(country, Map.of()).forEach((purpose, timeline) ->
+                byPurpose.put(purpose, at(timeline, at)));
+        return byPurpose;
+    }
+
+    /** Every period of a country's policies, by purpose, oldest first. */
+    public Map<String, List<JurisdictionPolicy>> history(String country) {
+        Map<String, List<JurisdictionPolicy>> byPurpose = new LinkedHashMap<>();
+        policies.getOrDefault(country, Map.of()).forEach((purpose, timeline) ->
+                byPurpose.put(purpose, List.copyOf(timeline.values())));
+        return byPurpose;
+    }
+
+    JurisdictionPolicy policyOrNull(String country, String purpose, Instant at) {
+        Map<String, NavigableMap<Instant, JurisdictionPolicy>> byPurpose = policies.get(country);
+        NavigableMap<Instant, JurisdictionPolicy> timeline = byPurpose == null ? null : byPurpose.get(purpose);
+        return timeline == null ? null : at(timeline, at);
+    }
+
+    private static JurisdictionPolicy at(NavigableMap<Instant, JurisdictionPolicy> timeline, Instant at) {
+        Map.Entry<Instant, JurisdictionPolicy> period = at == null ? null : timeline.floorEntry(at);
+        return period == null ? timeline.firstEntry().getValue() : period.getValue();
     }
 }

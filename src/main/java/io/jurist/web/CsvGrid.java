@@ -1,77 +1,132 @@
 package io.jurist.web;
 
+import io.jurist.ruleset.CsvTable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A reference table as a grid for the table editor: the comment lines above it (kept as written,
- * since they explain the table to the next reader), the header, and the rows.
+ * A reference table as a grid for the table editor, read with the one CSV codec of the tables
+ * ({@link CsvTable}). The grid never loses a word: a table with a row it cannot show exactly (a
+ * field too many, an unclosed quote) is not representable, and writing the grid back keeps every
+ * line it did not change (comments included) exactly as it was.
  *
- * @param preamble comment and blank lines before the header
- * @param header   the column names
- * @param rows     the data rows, one list of cells each
+ * @param document the file, read losslessly
  */
-record CsvGrid(List<String> preamble, List<String> header, List<List<String>> rows) {
+record CsvGrid(CsvTable.Document document) {
 
-    /** Reads a table; comment lines after the header are dropped, as the editor shows rows only. */
     static CsvGrid parse(String content) {
-        List<String> preamble = new ArrayList<>();
-        List<String> header = null;
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : content.split("\r?\n")) {
-            boolean comment = line.isBlank() || line.stripLeading().startsWith("#");
-            if (header == null) {
-                if (comment) {
-                    preamble.add(line);
-                } else {
-                    header = split(line);
-                }
-            } else if (!comment) {
-                rows.add(split(line));
-            }
-        }
-        return new CsvGrid(preamble, header == null ? List.of() : header, rows);
+        return new CsvGrid(CsvTable.read(content));
     }
 
-    /** Writes the table back, quoting cells that need it. */
-    String format() {
+    /** The comment and blank lines before the header, as written. */
+    public List<String> preamble() {
+        List<String> preamble = new ArrayList<>();
+        for (CsvTable.Entry entry : document.entries()) {
+            if (entry.kind() != CsvTable.Kind.COMMENT) {
+                break;
+            }
+            preamble.add(entry.text());
+        }
+        return preamble;
+    }
+
+    /** The column names. */
+    public List<String> header() {
+        return document.header();
+    }
+
+    /** The data rows, one list of cells each, as read. */
+    public List<List<String>> rows() {
+        return rowEntries().stream().map(CsvTable.Entry::fields).toList();
+    }
+
+    /** The line each data row starts on, in row order. */
+    public List<Integer> lines() {
+        return rowEntries().stream().map(CsvTable.Entry::line).toList();
+    }
+
+    /** The rows the grid cannot show exactly; the grid must not open or save such a table. */
+    public List<CsvTable.Entry> malformed() {
+        return document.malformed();
+    }
+
+    /** True when the grid shows every word of the table. */
+    public boolean representable() {
+        return malformed().isEmpty();
+    }
+
+    /** A cell with a line break is edited in a text area, since a text input drops line breaks. */
+    public boolean multiline(String cell) {
+        return cell.contains("\n") || cell.contains("\r");
+    }
+
+    /** A text area's content: HTML drops one line break right after the tag, so one is added. */
+    public String textArea(String cell) {
+        return "\n" + cell;
+    }
+
+    /** The table exactly as read. */
+    public String format() {
+        return document.raw();
+    }
+
+    /**
+     * The table with the grid's edits: {@code edited} holds, for each row of {@link #rows()} in order,
+     * its cells as edited or null when it is removed; {@code added} rows go at the end. A row whose
+     * cells did not change keeps its text exactly; a changed row is written with its cells trimmed.
+     */
+    String format(List<List<String>> edited, List<List<String>> added) {
+        if (!representable()) {
+            throw new IllegalStateException("The table has rows the grid cannot show; edit it as text");
+        }
         StringBuilder out = new StringBuilder();
-        preamble.forEach(line -> out.append(line).append('\n'));
-        out.append(join(header)).append('\n');
-        rows.forEach(row -> out.append(join(row)).append('\n'));
+        int row = 0;
+        for (CsvTable.Entry entry : document.entries()) {
+            if (entry.kind() != CsvTable.Kind.ROW) {
+                out.append(entry.raw());
+                continue;
+            }
+            List<String> cells = row < edited.size() ? edited.get(row) : entry.fields();
+            row++;
+            if (cells == null) {
+                continue;
+            }
+            if (sameCells(cells, entry.fields())) {
+                out.append(entry.raw());
+            } else {
+                out.append(line(cells)).append(entry.raw().endsWith("\r\n") ? "\r\n" : "\n");
+            }
+        }
+        if (!added.isEmpty() && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        added.forEach(cells -> out.append(line(cells)).append('\n'));
         return out.toString();
     }
 
-    private static String join(List<String> cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String cell : cells) {
-            String value = cell == null ? "" : cell.strip();
-            quoted.add(value.contains(",") || value.contains("\"")
-                    ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
-        }
-        return String.join(",", quoted);
+    private static String line(List<String> cells) {
+        return CsvTable.format(cells.stream().map(cell -> browserLineBreaks(cell == null ? "" : cell).strip()).toList());
     }
 
-    /** Splits one line; an unclosed quote keeps the rest of the line in the last cell. */
-    private static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+    /** A browser sends a text area's line breaks as CR LF; the table has the ones it was written with. */
+    private static boolean sameCells(List<String> posted, List<String> read) {
+        if (posted.size() != read.size()) {
+            return false;
+        }
+        for (int c = 0; c < read.size(); c++) {
+            String cell = posted.get(c) == null ? "" : posted.get(c);
+            if (!browserLineBreaks(cell).equals(browserLineBreaks(read.get(c)))) {
+                return false;
             }
         }
-        fields.add(field.toString());
-        return fields;
+        return true;
+    }
+
+    private static String browserLineBreaks(String cell) {
+        return cell.replace("\r\n", "\n");
+    }
+
+    private List<CsvTable.Entry> rowEntries() {
+        return document.entries().stream().filter(e -> e.kind() == CsvTable.Kind.ROW).toList();
     }
 }

@@ -62,7 +62,8 @@ class JurisdictionBoard {
         Map<String, List<JurisdictionPolicy>> byRow = new LinkedHashMap<>();
         for (String country : io.jurist.facts.Countries.assigned()) {
             for (JurisdictionPolicy policy : served.reference().policies(country).values()) {
-                byRow.computeIfAbsent(policy.row() + "\u0000" + policy.purpose(), k -> new ArrayList<>()).add(policy);
+                byRow.computeIfAbsent(policy.row() + "\u0000" + policy.purpose() + "\u0000" + policy.since(),
+                        k -> new ArrayList<>()).add(policy);
             }
         }
         Map<String, Integer> origins = origins(served.version());
@@ -80,7 +81,7 @@ class JurisdictionBoard {
         return rows;
     }
 
-    /** For each (jurisdiction, purpose) of the active table: the first version since which its row stands as is. */
+    /** For each (jurisdiction, purpose, since) of the active table: the first version since which its row stands as is. */
     private Map<String, Integer> origins(int activeVersion) {
         List<RulesetVersion> history = new ArrayList<>(store.list().stream()
                 .filter(v -> v.status() == RulesetStatus.ACTIVE || v.status() == RulesetStatus.SUPERSEDED)
@@ -102,7 +103,7 @@ class JurisdictionBoard {
         return byKey;
     }
 
-    /** Each data line of the table and its (jurisdiction, purpose) key. */
+    /** Each data line of the table and its (jurisdiction, purpose, since) key: a row per period. */
     private static Map<String, String> rowLines(String content) {
         Map<String, String> lines = new LinkedHashMap<>();
         if (content == null) {
@@ -110,11 +111,22 @@ class JurisdictionBoard {
         }
         CsvGrid grid = CsvGrid.parse(content);
         for (List<String> row : grid.rows()) {
-            if (row.size() >= 2) {
+            if (row.size() >= 5) {
                 String line = String.join(",", row);
-                lines.put(line, row.get(0).strip().toUpperCase(Locale.ROOT) + "\u0000" + row.get(1).strip());
+                lines.put(line, row.get(0).strip().toUpperCase(Locale.ROOT) + "\u0000" + row.get(1).strip()
+                        + "\u0000" + since(row.get(4).strip()));
             }
         }
         return lines;
+    }
+
+    /** A since cell as the instant the table reads it as (a date is midnight UTC). */
+    private static String since(String value) {
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().toString() : Instant.parse(value).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
     }
 }

@@ -43,7 +43,9 @@ class TableController {
 
     /**
      * Saves the grid as the file's draft. Cells arrive as c0..cN, one value per row in row order;
-     * a row whose index is in {@code remove} is dropped and an all-blank row is ignored.
+     * a row whose index is in {@code remove} is dropped and an all-blank row is ignored. Rows whose
+     * cells did not change are written back exactly as they were. A table with a row the grid cannot
+     * show is never saved from the grid: it must be corrected as text first.
      */
     @PostMapping
     String save(@RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
@@ -57,11 +59,17 @@ class TableController {
         EditorController.requireKnownPath(file);
         Workbench.FileView current = workbench.files(author).get(file);
         CsvGrid before = CsvGrid.parse(current == null ? "" : current.content());
+        if (!before.representable()) {
+            model.addAttribute("notSaved", true);
+            return edit(file, user, model);
+        }
         List<String> header = before.header();
         List<String> remove = form.getOrDefault("remove", List.of());
+        int existing = before.rows().size();
         int count = form.getOrDefault("c0", List.of()).size();
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r < count; r++) {
+        List<List<String>> edited = new ArrayList<>();
+        List<List<String>> added = new ArrayList<>();
+        for (int r = 0; r < Math.max(count, existing); r++) {
             List<String> row = new ArrayList<>();
             boolean blank = true;
             for (int c = 0; c < header.size(); c++) {
@@ -70,12 +78,14 @@ class TableController {
                 blank &= cell.isBlank();
                 row.add(cell);
             }
-            if (!blank && !remove.contains(String.valueOf(r))) {
-                rows.add(row);
+            boolean kept = !blank && !remove.contains(String.valueOf(r));
+            if (r < existing) {
+                edited.add(kept ? row : null);
+            } else if (kept) {
+                added.add(row);
             }
         }
-        workbench.save(author, file, new CsvGrid(before.preamble(), header, rows).format(),
-                form.getFirst("baseRevision"));
+        workbench.save(author, file, before.format(edited, added), form.getFirst("baseRevision"));
         if ("validate".equals(form.getFirst("action"))) {
             model.addAttribute("validation", workbench.validate(author));
             return edit(file, user, model);

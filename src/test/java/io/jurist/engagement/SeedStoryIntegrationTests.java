@@ -155,8 +155,24 @@ class SeedStoryIntegrationTests {
                 + "\"purpose\":\"NOPE\"}", basic("alice"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().findValuesAsText("field")).contains("jurisdictions[0]", "purpose", "reason");
-        Http.Response broken = http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"BR\"],"
-                + "\"purpose\":\"GENAI_TRAINING\",\"reason\":\"a scenario says Brazil is permitted\"}", basic("alice"));
+        // A suspension takes effect from now and leaves decisions about earlier instants as they were, so only a
+        // scenario about a later instant can stand in its way: the rules gain one for Uzbekistan first.
+        String scenario = "- name: \"A member in Uzbekistan who opted in may be used in 2030\"\n  request:\n"
+                + "    subject: { id: member-1, country: UZ, age: 30 }\n    purpose: GENAI_TRAINING\n"
+                + "    consent: OPTED_IN\n    at: 2030-01-01T00:00:00Z\n  expect:\n    decision: PERMIT\n"
+                + "    reasons: [PERMITTED]\n";
+        Http.Response proposed = http.postJson("/api/v1/rulesets/proposals", Http.json(java.util.Map.of("summary",
+                "Uzbekistan stays enabled", "files", java.util.Map.of("scenarios/UzbekistanStaysEnabled.yaml", scenario))),
+                basic("erin"));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        int version = proposed.json().get("version").asInt();
+        assertThat(complete(task(proposed.json().get("processInstanceId").asText(), "Task_ApproveAsLegal", "bob"),
+                "bob", Tasks.approve("A scenario more"))).isEqualTo(204);
+        Await.until(() -> http.get("/api/v1/rulesets/active", DATA_PLATFORM).json().get("version").asInt(),
+                v -> v == version, Duration.ofSeconds(15), "the version with the new scenario active");
+        Http.Response broken = http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"UZ\"],"
+                + "\"purpose\":\"GENAI_TRAINING\",\"reason\":\"a scenario says Uzbekistan is permitted\"}",
+                basic("alice"));
         assertThat(broken.status()).isEqualTo(422);
         assertThat(http.postJson("/api/v1/suspensions", "{\"jurisdictions\":[\"AR\"],\"purpose\":\"GENAI_TRAINING\","
                 + "\"reason\":\"x\"}", basic("bob")).status()).isEqualTo(403);

@@ -49,10 +49,11 @@ class ConsentModelsTests {
         assertThat(decided.decisiveReasons()).extracting(Reason::code).containsExactly("CONSENT_OPTED_OUT");
     }
 
+    /** Before its own row takes effect Ireland is governed by the EEA row, as it was: suspended. */
     @Test
     void underOptInBeforeTheReEnablementTheMemberIsDeniedEvenWithConsent() {
         DecisionCase decided = decide(WITH_OPT_IN, "IE", Consent.OPTED_IN, Instant.parse("2025-05-31T23:59:59Z"));
-        assertThat(decided.decisiveReasons()).extracting(Reason::code).containsExactly("PURPOSE_NOT_ENABLED");
+        assertThat(decided.decisiveReasons()).extracting(Reason::code).containsExactly("JURISDICTION_SUSPENDED");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jurist.web;
 import static io.jurist.web.EditorControllerTests.ALICE;
 import static io.jurist.web.EditorControllerTests.BOB;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.jurist.ruleset.Impact;
 import io.jurist.ruleset.RulesetProblem;
 import io.jurist.ruleset.Validation;
 import java.util.List;
@@ -61,7 +63,8 @@ class TableControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-label=\"reference, line 3\"")))
                 .andExpect(content().string(containsString("value=\"ICO engagement, September 2024\"")))
-                .andExpect(content().string(containsString("id=\"new-jurisdiction\"")));
+                .andExpect(content().string(containsString("id=\"new-jurisdiction\"")))
+                .andExpect(content().string(containsString("id=\"periods-help\"")));
     }
 
     @Test
@@ -88,6 +91,59 @@ class TableControllerTests {
                 """, "sha256:base");
     }
 
+    static final String CUT_ROW =
+            "BR,GENAI_TRAINING,ENABLED,OPT_OUT,2024-11-20,ANPD note of 15 May, 2026: opt-in required";
+
+    /** Issue 17, 1: a reference with an unquoted comma (7 fields for 6) was cut to 6 and lost on save. */
+    @Test
+    void refusesToOpenATableWithAMalformedRowAndShowsTheRowAsWritten() throws Exception {
+        given(workbench.files(anyString())).willReturn(Map.of(TABLE,
+                new Workbench.FileView(TABLE, CONTENT + CUT_ROW + "\n", true, "sha256:base")));
+        mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"malformed-5\"")))
+                .andExpect(content().string(containsString("Line 5")))
+                .andExpect(content().string(containsString("but found 7")))
+                .andExpect(content().string(containsString(CUT_ROW)))
+                .andExpect(content().string(not(containsString("id=\"table-form\""))))
+                .andExpect(content().string(not(containsString("aria-label=\"reference, line 5\""))));
+    }
+
+    @Test
+    void refusesToSaveFromTheGridATableWithAMalformedRow() throws Exception {
+        given(workbench.files(anyString())).willReturn(Map.of(TABLE,
+                new Workbench.FileView(TABLE, CONTENT + CUT_ROW + "\n", true, "sha256:base")));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("baseRevision", "sha256:base")
+                        .param("c0", "EEA", "*", "BR").param("c1", "GENAI_TRAINING", "GENAI_TRAINING", "GENAI_TRAINING")
+                        .param("c2", "SUSPENDED", "ENABLED", "ENABLED").param("c3", "OPT_IN", "OPT_OUT", "OPT_OUT")
+                        .param("c4", "2024-09-18", "2024-11-20", "2024-11-20")
+                        .param("c5", "ICO engagement, September 2024", "Updated user agreement", "ANPD note of 15 May")
+                        .param("action", "validate"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nothing was saved")))
+                .andExpect(content().string(containsString(CUT_ROW)));
+        verify(workbench, never()).save(anyString(), anyString(), anyString(), any());
+    }
+
+    @Test
+    void savingAnUnchangedGridWritesTheFileExactlyAsItWas() throws Exception {
+        String content = "# Status\njurisdiction,purpose,status,consent_model,since,reference\n"
+                + "\"EEA\",GENAI_TRAINING,SUSPENDED,OPT_IN,2024-09-18,\"ICO, \"\"September\"\"\"\n"
+                + "# the default\n*,GENAI_TRAINING,ENABLED,OPT_OUT,2024-11-20,\"Two\nlines\"";
+        given(workbench.files(anyString())).willReturn(Map.of(TABLE,
+                new Workbench.FileView(TABLE, content, true, "sha256:base")));
+        mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
+                .andExpect(content().string(containsString("<textarea name=\"c5\"")))
+                .andExpect(content().string(containsString("aria-label=\"reference, line 5\"")));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("baseRevision", "sha256:base")
+                        .param("c0", "EEA", "*", "").param("c1", "GENAI_TRAINING", "GENAI_TRAINING", "")
+                        .param("c2", "SUSPENDED", "ENABLED", "").param("c3", "OPT_IN", "OPT_OUT", "")
+                        .param("c4", "2024-09-18", "2024-11-20", "")
+                        .param("c5", "ICO, \"September\"", "Two\r\nlines", ""))
+                .andExpect(status().is3xxRedirection());
+        verify(workbench).save("alice", TABLE, content, "sha256:base");
+    }
+
     @Test
     void validatesTheTableWithTheSameChecksAsTheRules() throws Exception {
         given(workbench.validate("alice")).willReturn(new Validation("sha256:x",
@@ -98,6 +154,30 @@ class TableControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("reference/jurisdictions.csv:3")))
                 .andExpect(content().string(containsString("must be one of ENABLED, SUSPENDED")));
+    }
+
+    /** Issue 17, policies with history: the editor warns when a change alters decisions about the past. */
+    @Test
+    void warnsWhenTheChangeAltersDecisionsAboutInstantsAlreadyPast() throws Exception {
+        Impact.Flip flip = new Impact.Flip("BR", "GENAI_TRAINING", "NOT_SET", null, "2025-01-01T00:00:00Z",
+                "PERMIT [PERMITTED]", "DENY [CONSENT_REQUIRED]");
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(),
+                new Impact(1, 500, 12, 0, 0, Impact.ChangeKind.RESTRICTIVE, Map.of(), Map.of(), List.of(flip), null, Impact.Coverage.EXHAUSTIVE, 9)));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
+                        .param("c0", "EEA").param("c1", "GENAI_TRAINING").param("c2", "SUSPENDED").param("c3", "OPT_IN")
+                        .param("c4", "2024-09-18").param("c5", "ref"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"past-altered\"")))
+                .andExpect(content().string(containsString("This change rewrites history")))
+                .andExpect(content().string(containsString("9 decision(s) about days before today (UTC) would change")));
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(),
+                new Impact(1, 500, 12, 0, 0, Impact.ChangeKind.RESTRICTIVE, Map.of(), Map.of(), List.of(flip), null, Impact.Coverage.EXHAUSTIVE, 0)));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
+                        .param("c0", "EEA").param("c1", "GENAI_TRAINING").param("c2", "SUSPENDED").param("c3", "OPT_IN")
+                        .param("c4", "2024-09-18").param("c5", "ref"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"impact-summary\"")))
+                .andExpect(content().string(not(containsString("This change rewrites history"))));
     }
 
     @Test

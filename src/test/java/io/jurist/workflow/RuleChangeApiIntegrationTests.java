@@ -28,6 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class RuleChangeApiIntegrationTests {
 
+    /**
+     * A suspension from a date leaves decisions about earlier instants as they were; back-dated before the
+     * scenario about Brazil on 2024-11-25 it rewrites that decision, which the scenario catches.
+     */
+    private static final String SUSPEND_BRAZIL_BACK_DATED =
+            "BR,GENAI_TRAINING,SUSPENDED,OPT_IN,2024-11-01,Test back-dated suspension of BR";
+
     @LocalServerPort
     int port;
 
@@ -162,7 +169,7 @@ class RuleChangeApiIntegrationTests {
     void aFailingScenarioIsRefusedWith422ShowingExpectedAndActual() {
         int active = http.get("/api/v1/rulesets/active", DATA_PLATFORM).json().get("version").asInt();
         Http.Response response = http.postJson("/api/v1/rulesets/proposals",
-                body("Suspend Brazil", tableWith(activeTable(http), suspend("BR"))), basic("alice"));
+                body("Suspend Brazil", tableWith(activeTable(http), SUSPEND_BRAZIL_BACK_DATED)), basic("alice"));
         assertThat(response.status()).isEqualTo(422);
         JsonNode scenario = response.json().at("/scenarios/0");
         assertThat(scenario.get("name").asText()).contains("Brazil");
@@ -176,7 +183,7 @@ class RuleChangeApiIntegrationTests {
     void validateChecksWithoutProposing() {
         Http.Response response = http.postJson("/api/v1/rulesets/validate",
                 Http.json(Map.of("files", Map.of("reference/jurisdictions.csv",
-                        tableWith(activeTable(http), suspend("BR"))))), basic("alice"));
+                        tableWith(activeTable(http), SUSPEND_BRAZIL_BACK_DATED)))), basic("alice"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("valid").asBoolean()).isFalse();
         assertThat(response.json().at("/impact/kind").asText()).isEqualTo("RESTRICTIVE");
