@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.JuristApplication;
 import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.RequiredApprovals;
 import io.jurist.ruleset.RulesetFiles;
 import io.jurist.ruleset.RulesetStatus;
 import io.jurist.ruleset.RulesetStore;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Activates a new ruleset version the way approvals do (store it, activate it in the database, let
- * the node's follower compile and swap it) while batch and single decisions stream over HTTP, and
+ * Activates a new ruleset version the way approvals do (store it with the approvals activation needs,
+ * activate it in the database, let the node's follower compile and swap it) while batch and single decisions stream over HTTP, and
  * reports failed requests, batches answered by more than one version, answers inconsistent with their
  * version, and the latencies before and during the swap. The new version suspends Brazil, so every
  * answer shows which version made it.
@@ -87,6 +90,7 @@ public final class ActivationUnderLoad {
                 + "BR,GENAI_TRAINING,SUSPENDED,OPT_IN,2025-01-01,Benchmark: suspension during load\n"));
         long activation = System.nanoTime();
         int after = store.insert(next, RulesetStatus.PROPOSED, "Benchmark: suspend BR", "benchmark", before);
+        approve(app.getBean(JdbcClient.class), store, after);
         if (!store.activate(after, before, "benchmark")) {
             throw new IllegalStateException("Version " + before + " was no longer active");
         }
@@ -101,6 +105,16 @@ public final class ActivationUnderLoad {
             thread.join();
         }
         report(before, after, activation, served);
+    }
+
+    /** Records what activation needs (who asked, legal's and the DPO's approvals) as the approval workflow would. */
+    private static void approve(JdbcClient jdbc, RulesetStore store, int version) {
+        store.recordRequesters(version, List.of("benchmark"));
+        for (String task : List.of("Task_ApprovePermissiveAsLegal", "Task_ApproveAsDpo")) {
+            jdbc.sql("insert into jurist_approval (process_instance_id, business_key, process_key, task_key, user_id, "
+                            + "approved, decided_at) values ('benchmark', ?, 'RuleChangeApproval', ?, 'approver', true, ?)")
+                    .params(RequiredApprovals.businessKey(version), task, OffsetDateTime.now()).update();
+        }
     }
 
     private void batches() {

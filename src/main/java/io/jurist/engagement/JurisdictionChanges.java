@@ -12,6 +12,7 @@ import io.jurist.facts.PurposeStatus;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.ruleset.CompiledRuleset;
+import io.jurist.ruleset.RequiredApprovals;
 import io.jurist.ruleset.RulesetChanges;
 import io.jurist.ruleset.RulesetFiles;
 import io.jurist.ruleset.Validation;
@@ -38,6 +39,9 @@ public class JurisdictionChanges {
 
     static final String SUSPENSION_PROCESS = "JurisdictionSuspension";
     static final String REENABLEMENT_PROCESS = "ReenablementApproval";
+    /** The gates of ReenablementApproval: the version of a re-enablement becomes active only with each approved. */
+    static final List<String> REENABLEMENT_GATES = List.of("Task_AssessDpia", "Task_ReviewLegalBasis",
+            "Task_RecordRegulatorPosition");
 
     private final EngagementStore store;
     private final ActiveRuleset active;
@@ -246,17 +250,34 @@ public class JurisdictionChanges {
         String summary = (change.kind() == ChangeKind.SUSPENSION ? "Suspend " : "Re-enable (" + change.consentModel()
                 + ") ") + change.purpose() + " in " + String.join(", ", change.jurisdictions()) + " (" + changeId
                 + "): " + change.reason();
-        RulesetChanges.Prepared prepared = rulesets.prepare(summary, files, change.requestedBy());
+        List<String> askedBy = new ArrayList<>(List.of(change.requestedBy()));
+        if (requesters != null) {
+            askedBy.addAll(List.of(requesters.split(",")));
+        }
+        // A re-enablement's version also needs its own gates approved, whatever path its process took.
+        List<RequiredApprovals.Gate> gates = change.kind() == ChangeKind.REENABLEMENT
+                ? REENABLEMENT_GATES.stream().map(task -> new RequiredApprovals.Gate(changeId, task)).toList()
+                : List.of();
+        RulesetChanges.Prepared prepared = rulesets.prepare(summary, files, change.requestedBy(), askedBy, gates);
         store.changeBuilt(changeId, prepared.version());
         return Workflows.ruleChangeVariables(new ApprovalWorkflow.RuleChange(prepared.version(), summary,
                 change.requestedBy(), requesters, prepared.impact().kind(), prepared.impact().summary(),
                 prepared.baseVersion(), change.jurisdictions(), List.of(change.purpose())));
     }
 
-    /** Records the end of a change's process; an activated change gets its event. */
+    /**
+     * Records the end of a change's process; an activated change gets its event. A change whose version
+     * did not become active (its activation refused it, or the process was moved here) is recorded FAILED.
+     */
     @Transactional
     public void complete(String changeId, String outcome, String reason) {
         JurisdictionChange change = store.change(changeId).orElseThrow();
+        if ("ACTIVATED".equals(outcome)
+                && (change.rulesetVersion() == null || !rulesets.wasActivated(change.rulesetVersion()))) {
+            outcome = "FAILED";
+            reason = "Its ruleset version " + (change.rulesetVersion() == null ? "was never built"
+                    : change.rulesetVersion() + " did not become active") + "; nothing changed.";
+        }
         if ("ACTIVATED".equals(outcome)) {
             store.completeChange(change, "ACTIVE", reason);
             EventType type = change.kind() == ChangeKind.SUSPENSION ? EventType.JURISDICTION_SUSPENDED

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -113,6 +114,16 @@ public class RulesetChanges {
     // A refusal (ApiException) leaves a calling process's transaction usable: its workflow records the failure.
     @Transactional(noRollbackFor = ApiException.class)
     public Prepared prepare(String summary, RulesetFiles candidate, String proposer) {
+        return prepare(summary, candidate, proposer, List.of(proposer), List.of());
+    }
+
+    /**
+     * As {@link #prepare(String, RulesetFiles, String)}, recording who asked for the change (none of them
+     * may give an approval its activation needs) and the further approvals it needs (a re-enablement's gates).
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public Prepared prepare(String summary, RulesetFiles candidate, String proposer, Collection<String> requesters,
+                            List<RequiredApprovals.Gate> gates) {
         CompiledRuleset base = active.current();
         if (candidate.revision().equals(base.revision())) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Nothing to change",
@@ -130,6 +141,10 @@ public class RulesetChanges {
         }
         validation.throwIfInvalid();
         int version = store.insert(candidate, RulesetStatus.PROPOSED, summary, proposer, base.version());
+        List<String> askedBy = new ArrayList<>(List.of(proposer));
+        askedBy.addAll(requesters);
+        store.recordRequesters(version, askedBy);
+        store.recordGates(version, gates);
         Impact impact = validation.impact();
         store.recordImpact(version, impact.kind().name(), toJson(impact));
         String subject = "ruleset:" + version;
@@ -177,9 +192,10 @@ public class RulesetChanges {
     /**
      * Activates an approved version if its base is still the active one; otherwise throws
      * {@link StaleBaseException}, which leaves the caller's transaction intact so that the workflow
-     * can record the failure. Called by the approval workflow.
+     * can record the failure. A version without the approvals it needs is refused in the same
+     * compare-and-set ({@link NotApprovedException}), whoever calls. Called by the approval workflow.
      */
-    @Transactional(noRollbackFor = StaleBaseException.class)
+    @Transactional(noRollbackFor = {StaleBaseException.class, NotApprovedException.class})
     public CompiledRuleset activate(int version, String activatedBy) {
         RulesetVersion proposed = store.find(version).orElseThrow(
                 () -> new IllegalArgumentException("No ruleset version " + version));
@@ -208,6 +224,11 @@ public class RulesetChanges {
         CompiledRuleset activated = compiled.as(version, store.find(version).orElseThrow().activatedAt());
         afterCommit(() -> active.publish(activated));
         return activated;
+    }
+
+    /** Whether a version became active (it may have been superseded since). */
+    public boolean wasActivated(int version) {
+        return store.find(version).map(v -> v.activatedAt() != null).orElse(false);
     }
 
     /** Ends a proposal that was rejected or could not be activated. */

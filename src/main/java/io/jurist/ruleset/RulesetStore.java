@@ -8,10 +8,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,23 +70,117 @@ public class RulesetStore {
     }
 
     /**
-     * Makes a version active if the active version is still the expected one.
+     * Makes a version active if the active version is still the expected one and the version has the
+     * approvals it needs ({@link RequiredApprovals}): one compare-and-set that joins the recorded
+     * approvals, so that no caller can activate a version without them.
      *
      * @return false when another version was activated in between
+     * @throws NotApprovedException when the version lacks an approval it needs
      */
-    @Transactional
+    @Transactional(noRollbackFor = NotApprovedException.class)
     public boolean activate(int version, int expectedActive, String activatedBy) {
         OffsetDateTime now = now();
-        int updated = jdbc.sql("update jurist_active_ruleset set version = ?, activated_at = ? "
-                        + "where id = 1 and version = ?")
-                .params(version, now, expectedActive).update();
+        int updated = jdbc.sql("update jurist_active_ruleset set version = :version, activated_at = :now "
+                        + "where id = 1 and version = :expected" + APPROVED)
+                .param("version", version).param("now", now).param("expected", expectedActive)
+                .param("key", RequiredApprovals.businessKey(version)).param("legal", RequiredApprovals.LEGAL)
+                .param("dpo", RequiredApprovals.DPO).param("permissive", "PERMISSIVE")
+                .update();
         if (updated == 0) {
+            List<String> missing = missingApprovals(version);
+            if (!missing.isEmpty()) {
+                throw new NotApprovedException("Version " + version + " was not activated: it lacks "
+                        + String.join("; ", missing) + ". Activation needs the approvals recorded by its workflow.");
+            }
             return false;
         }
         jdbc.sql("update jurist_ruleset_version set status = ? where version = ?")
                 .params(RulesetStatus.SUPERSEDED.name(), expectedActive).update();
         markActive(version, now, activatedBy);
         return true;
+    }
+
+    /** An approval of the version, recorded under the given business key, by someone who did not ask for it. */
+    private static String approvedBy(String businessKey, String task) {
+        return "select 1 from jurist_approval a where a.business_key = " + businessKey + " and " + task
+                + " and a.approved = true and a.user_id not in "
+                + "(select r.user_id from jurist_ruleset_requester r where r.version = :version)";
+    }
+
+    /** The proof the compare-and-set joins: see {@link RequiredApprovals}. */
+    private static final String APPROVED = " and exists (select 1 from jurist_ruleset_requester r where r.version = :version)"
+            + " and exists (" + approvedBy(":key", "a.task_key in (:legal)") + ")"
+            + " and (coalesce((select v.change_kind from jurist_ruleset_version v where v.version = :version), "
+            + ":permissive) <> :permissive or exists (" + approvedBy(":key", "a.task_key = :dpo") + "))"
+            + " and not exists (select 1 from jurist_ruleset_gate g where g.version = :version and not exists ("
+            + approvedBy("g.business_key", "a.task_key = g.task_key") + "))"
+            + " and not exists (select 1 from jurist_approval a where a.approved = false and (a.business_key = :key"
+            + " or a.business_key in (select g.business_key from jurist_ruleset_gate g where g.version = :version)))";
+
+    /** What a version lacks of the approvals it needs, in words; empty when it has them all. */
+    List<String> missingApprovals(int version) {
+        List<String> requesters = requesters(version);
+        String key = RequiredApprovals.businessKey(version);
+        List<RequiredApprovals.Gate> gates = gates(version);
+        List<String> keys = new ArrayList<>(List.of(key));
+        gates.forEach(g -> keys.add(g.businessKey()));
+        record Recorded(String businessKey, String taskKey, String user, boolean approved) {
+        }
+        List<Recorded> recorded = jdbc.sql("select business_key, task_key, user_id, approved from jurist_approval "
+                        + "where business_key in (:keys)").param("keys", keys)
+                .query((rs, row) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+        List<String> missing = new ArrayList<>();
+        if (requesters.isEmpty()) {
+            missing.add("a record of who asked for it (it was not proposed through a workflow)");
+        }
+        String others = requesters.isEmpty() ? "" : " by someone other than " + String.join(", ", requesters);
+        BiPredicate<String, Predicate<String>> has = (businessKey, task) ->
+                recorded.stream().anyMatch(r -> r.approved() && r.businessKey().equals(businessKey)
+                        && task.test(r.taskKey()) && !requesters.contains(r.user()));
+        if (!has.test(key, RequiredApprovals.LEGAL::contains)) {
+            missing.add("a legal approval" + others);
+        }
+        String kind = find(version).map(RulesetVersion::changeKind).orElse(null);
+        if ((kind == null || kind.equals("PERMISSIVE")) && !has.test(key, RequiredApprovals.DPO::equals)) {
+            missing.add("the DPO's approval (the change is permissive)" + others);
+        }
+        for (RequiredApprovals.Gate gate : gates) {
+            if (!has.test(gate.businessKey(), gate.taskKey()::equals)) {
+                missing.add("the approval of " + gate.taskKey() + " in " + gate.businessKey() + others);
+            }
+        }
+        recorded.stream().filter(r -> !r.approved()).findFirst().ifPresent(r ->
+                missing.add("no rejection, but " + r.user() + " rejected it at " + r.taskKey()));
+        return missing;
+    }
+
+    /** Records who asked for a version: none of them can give an approval it needs. */
+    public void recordRequesters(int version, Collection<String> users) {
+        for (String user : new LinkedHashSet<>(users)) {
+            jdbc.sql("insert into jurist_ruleset_requester (version, user_id) values (?, ?)").params(version, user)
+                    .update();
+        }
+    }
+
+    /** Records further approvals a version needs before it can become active. */
+    public void recordGates(int version, List<RequiredApprovals.Gate> gates) {
+        for (RequiredApprovals.Gate gate : gates) {
+            jdbc.sql("insert into jurist_ruleset_gate (version, business_key, task_key) values (?, ?, ?)")
+                    .params(version, gate.businessKey(), gate.taskKey()).update();
+        }
+    }
+
+    /** Who asked for a version, in the order of their names. */
+    public List<String> requesters(int version) {
+        return jdbc.sql("select user_id from jurist_ruleset_requester where version = ? order by user_id")
+                .param(version).query(String.class).list();
+    }
+
+    private List<RequiredApprovals.Gate> gates(int version) {
+        return jdbc.sql("select business_key, task_key from jurist_ruleset_gate where version = ? "
+                        + "order by business_key, task_key").param(version)
+                .query((rs, row) -> new RequiredApprovals.Gate(rs.getString(1), rs.getString(2))).list();
     }
 
     private void markActive(int version, OffsetDateTime at, String activatedBy) {

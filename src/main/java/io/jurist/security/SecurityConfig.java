@@ -122,6 +122,15 @@ class SecurityConfig {
         return registration;
     }
 
+    /** After authentication (an anonymous caller still gets 401), before Camunda's REST API and the webapps' API. */
+    @Bean
+    FilterRegistrationBean<GovernedRoutesFilter> governedRoutes() {
+        var registration = new FilterRegistrationBean<>(new GovernedRoutesFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<NoStoreFilter> engineRestNoStore() {
         var registration = new FilterRegistrationBean<>(new NoStoreFilter());

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Guards every approval command with {@link ApprovalGuard} and puts the recording listener on every
- * user task of every deployed process, so no process can forget four-eyes.
+ * Guards every approval command with {@link ApprovalGuard}, refuses callers the commands that would move
+ * or rewrite a process ({@link GovernedCommandGuard}), and puts the recording listener on every user task
+ * of every deployed process, so no process can forget four-eyes.
  */
 @Component
 class FourEyesPlugin extends AbstractProcessEnginePlugin {
@@ -32,10 +33,12 @@ class FourEyesPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new GovernedCommandGuard());
         configuration.getCustomPostCommandInterceptorsTxRequired().add(guard);
         if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new GovernedCommandGuard());
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new ApprovalGuard());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

@@ -1,5 +1,6 @@
 package io.jurist.workflow;
 
+import io.jurist.ruleset.NotApprovedException;
 import io.jurist.ruleset.RulesetChanges;
 import io.jurist.ruleset.RulesetStatus;
 import io.jurist.ruleset.StaleBaseException;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class RuleChangeDelegates {
 
     static final String STALE_BASE = "STALE_BASE";
+    static final String NOT_APPROVED = "NOT_APPROVED";
 
     /** At the start: the version knows the process that governs it. */
     @Bean
@@ -22,7 +24,11 @@ class RuleChangeDelegates {
         return execution -> changes.linkProcess(version(execution), execution.getProcessInstanceId());
     }
 
-    /** Activates the approved version, or raises STALE_BASE when another was activated since its base. */
+    /**
+     * Activates the approved version, or raises STALE_BASE when another was activated since its base, or
+     * NOT_APPROVED when the approvals it needs are not recorded (the process was moved past its approval
+     * tasks): either way the version ends FAILED with the reason.
+     */
     @Bean
     JavaDelegate activateVersion(RulesetChanges changes) {
         return execution -> {
@@ -32,6 +38,9 @@ class RuleChangeDelegates {
             } catch (StaleBaseException e) {
                 execution.setVariable("failureReason", e.getMessage());
                 throw new BpmnError(STALE_BASE, e.getMessage());
+            } catch (NotApprovedException e) {
+                execution.setVariable("failureReason", e.getMessage());
+                throw new BpmnError(NOT_APPROVED, e.getMessage());
             }
         };
     }

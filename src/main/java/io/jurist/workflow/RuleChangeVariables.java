@@ -1,6 +1,7 @@
 package io.jurist.workflow;
 
 import io.jurist.ruleset.ApprovalWorkflow;
+import io.jurist.ruleset.RequiredApprovals;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,6 +38,6 @@ final class RuleChangeVariables {
     }
 
     static String businessKey(int version) {
-        return "ruleset-v" + version;
+        return RequiredApprovals.businessKey(version);
     }
 }

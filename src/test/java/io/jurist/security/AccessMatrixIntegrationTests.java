@@ -72,6 +72,13 @@ class AccessMatrixIntegrationTests {
             Map.entry("PUT /engine-rest/process-instance/{processInstance}/suspended", "{\"suspended\":true}"),
             Map.entry("POST /engine-rest/process-instance/{processInstance}/modification",
                     "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_ApproveAsLegal\"}]}"),
+            Map.entry("POST /engine-rest/process-definition/{processDefinition}/restart",
+                    "{\"processInstanceIds\":[\"{processInstance}\"],\"instructions\":[{\"type\":"
+                            + "\"startBeforeActivity\",\"activityId\":\"Task_ActivateVersion\"}]}"),
+            Map.entry("POST /engine-rest/migration/execute", "{\"migrationPlan\":{\"sourceProcessDefinitionId\":"
+                    + "\"{processDefinition}\",\"targetProcessDefinitionId\":\"{processDefinition}\","
+                    + "\"instructions\":[]},\"processInstanceIds\":[\"{processInstance}\"]}"),
+            Map.entry("POST /engine-rest/deployment/{deployment}/redeploy", "{}"),
             Map.entry("POST /engine-rest/process-instance/delete",
                     "{\"processInstanceIds\":[\"{processInstance}\"],\"deleteReason\":\"matrix\"}"),
             Map.entry("POST /engine-rest/process-definition/key/RuleChangeApproval/start", "{}"),
