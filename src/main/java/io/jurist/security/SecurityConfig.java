@@ -80,7 +80,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         // Camunda's webapps authenticate and guard against CSRF themselves, with the same users.
-        http.securityMatcher(PathPrefix.of("/camunda/", "/v3/api-docs", "/swagger-ui"))
+        http.securityMatcher(PathPrefix.of("/camunda/"))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -90,6 +90,27 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/identity/verify",
                                 "/camunda/api/engine/engine/*/identity/verify/").denyAll()
                         .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * The OpenAPI description and Swagger UI: public, as before, but under a content security policy: the
+     * description is data, the UI runs only its own scripts (served here, none inline).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPrefix.of("/v3/api-docs", "/swagger-ui"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(EDITOR_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter((request, response) -> {
+                            if (request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs")) {
+                                response.setHeader("Content-Security-Policy", API_CSP);
+                            }
+                        }))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
 
