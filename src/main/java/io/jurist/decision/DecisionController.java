@@ -1,5 +1,6 @@
 package io.jurist.decision;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.api.ApiException;
 import io.jurist.audit.DecisionLog;
 import io.jurist.audit.LoggedBatch;
@@ -37,11 +38,17 @@ class DecisionController {
     private final Decider decider;
     private final BatchDecider batches;
     private final DecisionLog log;
+    private final BatchLimits limits;
+    private final BatchLimits.Running running;
+    private final ObjectMapper json;
 
-    DecisionController(Decider decider, BatchDecider batches, DecisionLog log) {
+    DecisionController(Decider decider, BatchDecider batches, DecisionLog log, BatchLimits limits, ObjectMapper json) {
         this.decider = decider;
         this.batches = batches;
         this.log = log;
+        this.limits = limits;
+        this.running = new BatchLimits.Running(limits.maxConcurrentPerClient());
+        this.json = json;
     }
 
     @Operation(summary = "Decide one request",
@@ -63,7 +70,10 @@ class DecisionController {
                     + "stream; memory does not grow with the number of lines. An answer with fewer lines than "
                     + "the request was cut off by a failure and should be retried from the first missing line. "
                     + "The decision log records the batch as one summary (counts by country, purpose, decision "
-                    + "and reasons, and the SHA-256 of the body) under the id in the Jurist-Batch-Id header.",
+                    + "and reasons, and the SHA-256 of the body) under the id in the Jurist-Batch-Id header. The body "
+                    + "must keep arriving (by default at least 1 KB/s on average after its first 10 s): a slower one "
+                    + "is cut, answered 408 if no answer line was sent yet. One client runs at most 4 batches at "
+                    + "once (configurable); another is answered 429 with Retry-After.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = NDJSON, schema = @Schema(implementation = DecisionRequest.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(
@@ -72,9 +82,43 @@ class DecisionController {
                             schema = @Schema(type = "string", format = "uuid"))))
     @PostMapping(path = "/batch", consumes = NDJSON, produces = NDJSON)
     void decideBatch(HttpServletRequest request, HttpServletResponse response, Principal caller) throws IOException {
-        response.setContentType(NDJSON);
-        batches.decide(request.getInputStream(), response.getOutputStream(), caller.getName(),
-                id -> response.setHeader(BATCH_ID, id));
+        String client = caller.getName();
+        if (!running.enter(client)) {
+            response.setHeader("Retry-After", "5");
+            problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many batches", "At most "
+                    + limits.maxConcurrentPerClient() + " batches of one client run at once; send this one when one "
+                    + "of yours has finished.");
+            return;
+        }
+        String[] batchId = new String[1];
+        try {
+            response.setContentType(NDJSON);
+            batches.decide(new BatchLimits.MinimumRate(request.getInputStream(), limits), response.getOutputStream(),
+                    client, id -> {
+                        batchId[0] = id;
+                        response.setHeader(BATCH_ID, id);
+                    });
+        } catch (BatchLimits.TooSlowException e) {
+            if (response.isCommitted()) {
+                // Answers are streaming already: the answer ends short, which says the batch was cut off.
+                throw e;
+            }
+            response.reset();
+            response.setHeader(BATCH_ID, batchId[0]);
+            response.setHeader("Connection", "close");
+            problem(response, HttpStatus.REQUEST_TIMEOUT, "Batch body too slow", e.getMessage());
+        } finally {
+            running.leave(client);
+        }
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     @Operation(summary = "A logged decision, or a logged batch",

@@ -17,17 +17,22 @@ public final class Countries {
     private Countries() {
     }
 
-    /** The assigned alpha-2 code for the given code or alias, any case; empty when there is none. */
+    /**
+     * The assigned alpha-2 code for the given code or alias, any case; empty when there is none. Only two
+     * ASCII letters are a code: no spaces around it, and no letter that merely upper-cases to one (the
+     * dotless {@code ı} to {@code I}, the long {@code ſ} to {@code S}), so what is accepted is what was sent.
+     */
     public static Optional<String> normalize(String code) {
-        if (code == null) {
+        if (code == null || code.length() != 2 || !asciiLetter(code.charAt(0)) || !asciiLetter(code.charAt(1))) {
             return Optional.empty();
         }
-        String upper = code.trim().toUpperCase(Locale.ROOT);
-        if (upper.length() != 2) {
-            return Optional.empty();
-        }
+        String upper = code.toUpperCase(Locale.ROOT);
         String canonical = ALIASES.getOrDefault(upper, upper);
         return ASSIGNED.contains(canonical) ? Optional.of(canonical) : Optional.empty();
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** Every assigned alpha-2 code, sorted. */

@@ -13,10 +13,21 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                tooManyLogins(response, throttled.retryAfterSeconds());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"jurist\", Bearer realm=\"jurist\"");
             write(response, 401, "Unauthorized",
                     "Authenticate with HTTP Basic (people) or Authorization: Bearer <token> (machines).");
         };
+    }
+
+    /** 429 with {@code Retry-After}: the password was not checked, after too many failed logins from the caller's address. */
+    static void tooManyLogins(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, 429, "Too Many Requests", "Too many failed logins for this user from your address; the "
+                + "password was not checked. Try again in " + retryAfterSeconds + " seconds.");
     }
 
     static AccessDeniedHandler forbidden() {

@@ -16,6 +16,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,6 +67,10 @@ class SecurityConfig {
                         .hasAnyAuthority(authority(RULE_AUTHORS), authority(LEGAL_APPROVERS), authority(DPO),
                                 authority(ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        // Tests anyone's password, outside the login throttle's view of who tries: admins only.
+                        .requestMatchers(HttpMethod.POST, "/engine-rest/identity/verify", "/engine-rest/identity/verify/",
+                                "/engine-rest/engine/*/identity/verify", "/engine-rest/engine/*/identity/verify/")
+                        .hasAuthority(authority(ADMIN))
                         .requestMatchers(PathPrefix.of("/engine-rest")).authenticated()
                         .anyRequest().hasAuthority(authority(ADMIN)));
         return http.build();
@@ -74,10 +80,36 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
         // Camunda's webapps authenticate and guard against CSRF themselves, with the same users.
-        http.securityMatcher(PathPrefix.of("/camunda/", "/v3/api-docs", "/swagger-ui"))
+        http.securityMatcher(PathPrefix.of("/camunda/"))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                // The webapps' copy of Camunda's REST API would let any logged-in person test anyone's
+                // password; the webapps themselves never call it.
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/identity/verify",
+                                "/camunda/api/engine/engine/*/identity/verify/").denyAll()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * The OpenAPI description and Swagger UI: public, as before, but under a content security policy: the
+     * description is data, the UI runs only its own scripts (served here, none inline).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPrefix.of("/v3/api-docs", "/swagger-ui"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(EDITOR_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter((request, response) -> {
+                            if (request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs")) {
+                                response.setHeader("Content-Security-Policy", API_CSP);
+                            }
+                        }))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -91,7 +123,7 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         http.authenticationManager(new ProviderManager(users))
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.permitAll().failureHandler(loginFailure()))
                 .logout(logout -> logout.permitAll())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(EDITOR_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -103,6 +135,22 @@ class SecurityConfig {
                                 authority(LEGAL_APPROVERS), authority(DPO), authority(ADMIN))
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** A wrong password goes back to the form; a throttled login is answered 429 (docs/security.md). */
+    private static AuthenticationFailureHandler loginFailure() {
+        var back = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                response.setStatus(429);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("Too many failed logins for this user from your address; the password "
+                        + "was not checked. Try again in " + throttled.retryAfterSeconds() + " seconds.\n");
+                return;
+            }
+            back.onAuthenticationFailure(request, response, e);
+        };
     }
 
     // Answers of the API are data, never a page to render or frame.
@@ -128,6 +176,15 @@ class SecurityConfig {
         var registration = new FilterRegistrationBean<>(new GovernedRoutesFilter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle));
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        // After Spring Security's firewall (order -100), before Camunda's own filters.
+        registration.setOrder(-90);
         return registration;
     }
 

@@ -49,6 +49,12 @@ class ApprovalGuard extends CommandInterceptor {
     private static final String RESOLVING = "ResolveTaskCmd";
     /** Commands that would end a task without a decision. */
     private static final Set<String> ENDING = Set.of("HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd");
+    /**
+     * The longest text a task's field may hold: Camunda keeps a String variable in a column of 4000
+     * characters, and so does the approval record's comment. Longer is refused (400) before anything is
+     * written, rather than failing in the database (500, with the SQL statement in Camunda's answer).
+     */
+    static final int MAX_TEXT = 4000;
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -77,6 +83,7 @@ class ApprovalGuard extends CommandInterceptor {
             mayWork(context, task);
             try {
                 onlyOwnFields(task, submitted(command, "variables"));
+                withinLength(submitted(command, "variables"));
             } catch (FormFieldValidationException e) {
                 // Camunda's REST API answers 400 for this one on resolving (500 for a form error).
                 throw new BadUserRequestException(e.getMessage());
@@ -101,6 +108,7 @@ class ApprovalGuard extends CommandInterceptor {
         mayWork(context, task);
         Map<String, Object> values = submitted(command, type.equals("CompleteTaskCmd") ? "variables" : "properties");
         onlyOwnFields(task, values);
+        withinLength(values);
         Object approved = values.get(ApprovalTaskListener.APPROVED);
         if (isApproval(task) && !(approved instanceof Boolean)) {
             throw new FormFieldValidationException(ApprovalTaskListener.APPROVED, "Complete the task '"
@@ -117,6 +125,16 @@ class ApprovalGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(rule.field(), "'" + task.getName() + "': " + problem);
             }
         }
+    }
+
+    /** Refuses a text longer than {@link #MAX_TEXT}, naming its field. */
+    private static void withinLength(Map<String, Object> values) {
+        values.forEach((field, value) -> {
+            if (value instanceof String text && text.length() > MAX_TEXT) {
+                throw new FormFieldValidationException(field, "The variable '" + field + "' is " + text.length()
+                        + " characters long; at most " + MAX_TEXT + " are accepted.");
+            }
+        });
     }
 
     /** The engine's own check that the caller may work on the task, made before the task's fields are checked. */

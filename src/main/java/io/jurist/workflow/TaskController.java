@@ -57,6 +57,17 @@ class TaskController {
         }
         if (completion.comment() == null || completion.comment().isBlank()) {
             errors.add(new FieldError("comment", "is required: say why"));
+        } else if (completion.comment().length() > ApprovalGuard.MAX_TEXT) {
+            errors.add(new FieldError("comment", "is " + completion.comment().length() + " characters long; at most "
+                    + ApprovalGuard.MAX_TEXT + " are accepted"));
+        }
+        if (completion.evidence() != null) {
+            completion.evidence().forEach((field, value) -> {
+                if (value instanceof String text && text.length() > ApprovalGuard.MAX_TEXT) {
+                    errors.add(new FieldError("evidence." + field, "is " + text.length() + " characters long; at most "
+                            + ApprovalGuard.MAX_TEXT + " are accepted"));
+                }
+            });
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The decision is incomplete; the task stays open.", errors);

@@ -90,6 +90,7 @@ class AccessMatrixIntegrationTests {
             Map.entry("PUT /engine-rest/user/admin/profile", "{\"id\":\"admin\",\"firstName\":\"Mallory\"}"),
             Map.entry("PUT /engine-rest/user/admin/credentials",
                     "{\"password\":\"matrix-new-password\",\"authenticatedUserPassword\":\"{caller}\"}"),
+            Map.entry("POST /engine-rest/identity/verify", "{\"username\":\"alice\",\"password\":\"alice\"}"),
             Map.entry("POST /engine-rest/group/create", "{\"id\":\"matrix-group\",\"name\":\"x\"}"),
             Map.entry("POST /engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"ALL\"],"
                     + "\"userId\":\"{caller}\",\"resourceType\":0,\"resourceId\":\"*\"}"),

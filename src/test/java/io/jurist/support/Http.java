@@ -21,9 +21,25 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String base;
+    /** The client address to connect from, when not the default one. */
+    private final String from;
 
     public Http(int port) {
         this.base = "http://localhost:" + port;
+        this.from = null;
+    }
+
+    /**
+     * A client that connects from another address of this machine ({@code 127.0.0.2}, {@code 127.0.0.3}…),
+     * as a caller elsewhere does: the service sees that address as the client's.
+     */
+    public static Http from(String address, int port) {
+        return new Http(address, port);
+    }
+
+    private Http(String from, int port) {
+        this.base = "http://localhost:" + port;
+        this.from = from;
     }
 
     public static String basic(String user) {
@@ -84,6 +100,9 @@ public final class Http {
     }
 
     public Response send(HttpRequest request) {
+        if (from != null) {
+            return RawHttp.send(from, request);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

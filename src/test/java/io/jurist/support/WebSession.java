@@ -36,6 +36,11 @@ public final class WebSession {
         return new WebSession(new Http(port), port);
     }
 
+    /** A visitor who has not logged in (yet), from another client address of this machine (127.0.0.2…). */
+    public static WebSession from(String address, int port) {
+        return new WebSession(Http.from(address, port), port);
+    }
+
     /** Logs into the rule editor's pages with the login form, as a browser does. */
     public static WebSession editor(int port, String user) {
         WebSession session = anonymous(port);
