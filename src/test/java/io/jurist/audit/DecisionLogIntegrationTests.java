@@ -9,12 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jurist.support.Await;
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +51,9 @@ class DecisionLogIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     Http http;
 
@@ -237,6 +246,48 @@ class DecisionLogIntegrationTests {
             JsonNode line = logged(answer.get("decisionId").asText());
             assertThat(line.get("batchId").asText()).isEqualTo(batch.id());
             assertThat(line.get("decision")).isEqualTo(answer.get("decision"));
+        }
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesBelowTheDoorIsSetAsideWithAGapAndTheNextDecisionsAreWritten() {
+        // A writer of its own on this database (H2 or PostgreSQL), on a day of its own, so that the service's
+        // log, health and counts stay as the other tests expect them.
+        Instant day = Instant.parse("2031-02-03T10:00:00Z");
+        DecisionLog writer = new DecisionLog(dataSource, DecisionLogProperties.defaults(), Pseudonymiser.DEMO_KEY,
+                Clock.fixed(day, ZoneOffset.UTC), new SimpleMeterRegistry());
+        writer.start();
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            BiFunction<String, String, DecisionRecord> record = (id, country) -> new DecisionRecord(prefix + id, null,
+                    day, "test", "member", country, "REST_OF_WORLD", GENAI, "NOT_SET", null, day, "PERMIT",
+                    List.of("PERMITTED"), List.of("rule"), 1, "sha256:x");
+            writer.record(record.apply("-before", "NZ"));
+            DecisionRecord far = record.apply("-far", "NZ");
+            writer.record(new DecisionRecord(far.decisionId(), null, day, "test", "member", "NZ", "REST_OF_WORLD",
+                    GENAI, "NOT_SET", null, Instant.parse("+1000000000-01-01T00:00:00Z"), "PERMIT",
+                    List.of("PERMITTED"), List.of("rule"), 1, "sha256:x"));
+            writer.record(record.apply("-wide", "NZL"));
+            writer.record(record.apply("-after", "NZ"));
+            assertThat(writer.flush(WITHIN)).isTrue();
+            writer.record(record.apply("-later", "NZ"));
+            assertThat(writer.flush(WITHIN)).isTrue();
+
+            assertThat(jdbc.sql("select decision_id from jurist_decision_log where decision_id like ? "
+                    + "order by decision_id").param(prefix + "%").query(String.class).list())
+                    .containsExactlyInAnyOrder(prefix + "-before", prefix + "-after", prefix + "-later");
+            assertThat(jdbc.sql("select cause, sum(unlogged) from jurist_decision_log_gap where gap_day = ? "
+                            + "group by cause order by cause").param(LocalDate.of(2031, 2, 3))
+                    .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+                    .containsExactly("REJECTED=1", "UNCONVERTIBLE=1");
+            assertThat(writer.dailyCounts(null, null, day.minusSeconds(60), day.plusSeconds(60)).get(0).unlogged())
+                    .isEqualTo(2);
+            assertThat(writer.writerState().failingSince()).isNull();
+            assertThat(writer.writerState().lastSetAsideCause()).startsWith("REJECTED");
+        } finally {
+            writer.stop();
+            jdbc.sql("delete from jurist_decision_log where decision_id like ?").param(prefix + "%").update();
+            jdbc.sql("delete from jurist_decision_log_gap where gap_day = ?").param(LocalDate.of(2031, 2, 3)).update();
         }
     }
 

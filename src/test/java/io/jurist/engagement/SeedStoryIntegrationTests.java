@@ -97,6 +97,12 @@ class SeedStoryIntegrationTests {
         assertThat(jurisdiction.at("/purposes/GENAI_TRAINING/status").asText()).isEqualTo("SUSPENDED");
         assertThat(jurisdiction.at("/purposes/GENAI_TRAINING/reference").asText()).contains(engagementId);
 
+        Http.Response farDate = http.postJson("/api/v1/engagements/" + engagementId + "/correspondence",
+                "{\"direction\":\"INBOUND\",\"date\":\"+10000-01-01\",\"summary\":\"From the far future\"}",
+                basic("bob"));
+        assertThat(farDate.status()).as(farDate.body()).isEqualTo(400);
+        assertThat(farDate.json().findValuesAsText("field")).containsExactly("date");
+
         Http.Response letter = http.postJson("/api/v1/engagements/" + engagementId + "/correspondence",
                 "{\"direction\":\"INBOUND\",\"date\":\"2024-10-02\",\"summary\":\"Regulator welcomes the pause\","
                         + "\"regulatorPosition\":\"Expects opt-in before any resumption\"}", basic("bob"));

@@ -80,6 +80,30 @@ public final class Node implements AutoCloseable {
         await();
     }
 
+    /** Freezes the process (SIGSTOP): it holds its connections and locks but does nothing until {@link #resume}. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asks the process to stop (SIGTERM), as an orchestrator does: requests in flight finish. */
     public void stop() {
         process.destroy();

@@ -36,6 +36,14 @@ class NewScenarioTests {
     }
 
     @Test
+    void refusesAnInstantOutsideTheAcceptedRange() {
+        NewScenario scenario = new NewScenario("scenarios/Minors.yaml", "Far", "US", "", "GENAI_TRAINING",
+                "OPTED_IN", "+1000000000-01-01T00:00:00Z", "PERMIT", "PERMITTED", "");
+        assertThat(scenario.problems()).singleElement().asString()
+                .contains("between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+    }
+
+    @Test
     void namesEachThingWrongWithTheForm() {
         NewScenario scenario = new NewScenario("../x.yaml", " ", "GBR", "old", "", "MAYBE", "yesterday", "ALLOW",
                 "", "");
