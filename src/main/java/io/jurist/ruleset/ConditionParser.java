@@ -17,7 +17,7 @@ import java.util.Set;
  * rule compares the member's age with are collected, so that impact analysis can decide each side of
  * every threshold.
  */
-final class ConditionParser {
+final class ConditionParser extends TokenCursor {
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
@@ -29,15 +29,13 @@ final class ConditionParser {
         }
     }
 
-    private final List<Token> tokens;
     private final Map<String, Property> variables;
     private final Set<String> imported;
     private final Set<Integer> ageConstants;
-    private int position;
 
     private ConditionParser(String text, Map<String, Property> variables, Set<String> imported,
                             Set<Integer> ageConstants) {
-        this.tokens = RuleTokens.split(text);
+        super(text);
         this.variables = variables;
         this.imported = imported;
         this.ageConstants = ageConstants;
@@ -247,35 +245,12 @@ final class ConditionParser {
         return name.toString();
     }
 
-    private Token peek() {
-        return tokens.get(position);
-    }
 
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-    }
 
-    private Token next() {
-        Token token = tokens.get(position);
-        if (token.kind() != Kind.END) {
-            position++;
-        }
-        return token;
-    }
 
-    private boolean accept(String symbol) {
-        if (peek().is(symbol)) {
-            next();
-            return true;
-        }
-        return false;
-    }
 
     private void expect(String symbol) {
-        Token token = next();
-        if (!token.is(symbol)) {
-            throw new Refusal(token.offset(), "expected '" + symbol + "'; found " + token.shown());
-        }
+        expect(symbol, "expected '" + symbol + "'");
     }
 
     private void expectEnd() {

@@ -15,18 +15,16 @@ import java.util.regex.Pattern;
  * The rule's name is added by the engine. Nothing else: no other call, no {@code new}, no loop,
  * no assignment, no {@code update} or {@code insert}.
  */
-final class ConsequenceParser {
+final class ConsequenceParser extends TokenCursor {
 
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     private static final int MAX_MESSAGE = 1_000;
 
-    private final List<Token> tokens;
     private final String caseVariable;
     private final Map<String, Property> variables;
-    private int position;
 
     private ConsequenceParser(String text, String caseVariable, Map<String, Property> variables) {
-        this.tokens = RuleTokens.split(text);
+        super(text);
         this.caseVariable = caseVariable;
         this.variables = variables;
     }
@@ -47,7 +45,7 @@ final class ConsequenceParser {
         if (!(start.kind() == Kind.VARIABLE && start.text().equals(caseVariable) && peek(1).is(".")
                 && peek(2).kind() == Kind.NAME && FactVocabulary.ACTIONS.contains(peek(2).text()) && peek(3).is("("))) {
             throw new Refusal(start.offset(), "a rule may only call deny, permit or oblige on the case; found "
-                    + found(position));
+                    + found(position()));
         }
         next();
         next();
@@ -80,13 +78,13 @@ final class ConsequenceParser {
                 return;
             }
         }
-        position += legacy.length;
+        skip(legacy.length);
     }
 
     private void message() {
         int length = 0;
         do {
-            int at = position;
+            int at = position();
             Token term = next();
             if (term.kind() == Kind.TEXT) {
                 length += term.text().length();
@@ -95,10 +93,7 @@ final class ConsequenceParser {
             } else if (term.kind() == Kind.VARIABLE && term.text().equals(caseVariable) && peek().is(".")
                     && peek(1).kind() == Kind.NAME && FactVocabulary.MESSAGE_GETTERS.contains(peek(1).text())
                     && peek(2).is("(") && peek(3).is(")") && !peek(4).is(".")) {
-                next();
-                next();
-                next();
-                next();
+                skip(4);
                 length += 20;
             } else {
                 throw new Refusal(term.offset(), "a message is text in double quotes joined with + to the case's "
@@ -131,40 +126,5 @@ final class ConsequenceParser {
             }
         }
         return name.toString();
-    }
-
-    private Token at(int index) {
-        return tokens.get(Math.min(index, tokens.size() - 1));
-    }
-
-    private Token peek() {
-        return tokens.get(position);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-    }
-
-    private Token next() {
-        Token token = tokens.get(position);
-        if (token.kind() != Kind.END) {
-            position++;
-        }
-        return token;
-    }
-
-    private boolean accept(String symbol) {
-        if (peek().is(symbol)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String symbol, String explanation) {
-        Token token = next();
-        if (!token.is(symbol)) {
-            throw new Refusal(token.offset(), explanation + "; found " + token.shown());
-        }
     }
 }

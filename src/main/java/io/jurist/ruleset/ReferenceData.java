@@ -130,9 +130,14 @@ public final class ReferenceData {
         for (CsvTable.Row row : CsvTable.parse(JURISDICTIONS, content,
                 List.of("jurisdiction", "purpose", "status", "consent_model", "since", "reference"), problems)) {
             int before = problems.size();
-            String written = row.get("jurisdiction").toUpperCase(java.util.Locale.ROOT);
+            String raw = row.get("jurisdiction");
+            String written = raw.toUpperCase(java.util.Locale.ROOT);
             String key = written;
-            if (!written.equals(EVERYWHERE) && !regionNames.contains(written)) {
+            if (!raw.chars().allMatch(c -> c < 128)) {
+                // Upper-casing would turn look-alikes such as 'ıt' into IT: only ASCII letters name a jurisdiction.
+                problems.add(new RulesetProblem(JURISDICTIONS, row.line(), "Jurisdiction '" + raw
+                        + "' must be written in ASCII letters (a country code such as IT, a region, or *)"));
+            } else if (!written.equals(EVERYWHERE) && !regionNames.contains(written)) {
                 Optional<String> country = Countries.normalize(written);
                 if (country.isPresent()) {
                     key = country.get();
@@ -220,8 +225,16 @@ public final class ReferenceData {
                                                    List<RulesetProblem> problems) {
         String value = row.get(column);
         try {
-            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(value.strip())) {
+                    problems.add(new RulesetProblem(JURISDICTIONS, row.line(),
+                            column + " '" + value + "': did you mean " + constant.name()
+                                    + "? Values are written exactly, in capitals"));
+                    return null;
+                }
+            }
             List<String> allowed = new ArrayList<>();
             for (E constant : type.getEnumConstants()) {
                 allowed.add(constant.name());

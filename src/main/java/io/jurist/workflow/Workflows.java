@@ -3,7 +3,6 @@ package io.jurist.workflow;
 import io.jurist.ruleset.ApprovalWorkflow;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -32,13 +31,10 @@ public class Workflows {
      * @return false when no process waits for that message now
      */
     public boolean correlate(String message, String businessKey, Map<String, Object> variables) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
-                    .setVariables(variables).correlate();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
+        // correlateAll answers an empty list where nothing waits: correlate() would throw inside the engine's
+        // command, which marks the caller's transaction rollback-only even when the exception is caught.
+        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
+                .setVariables(variables).correlateAllWithResult().isEmpty();
     }
 
     /** Where a process stands. */

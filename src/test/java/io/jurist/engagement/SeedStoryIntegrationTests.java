@@ -189,4 +189,19 @@ class SeedStoryIntegrationTests {
         assertThat(http.get("/api/v1/engagements/ENG-NOPE", basic("alice")).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/suspensions/SUS-NOPE", DATA_PLATFORM).status()).isEqualTo(404);
     }
+
+    @Test
+    void correspondenceBeforeTriageIsRecordedThoughNoStepWaitsForIt() {
+        Http.Response opened = http.postJson("/api/v1/engagements", "{\"regulator\":\"Autoridad de Proteccion\","
+                + "\"jurisdictions\":[\"SR\"],\"purpose\":\"GENAI_TRAINING\",\"summary\":\"A first letter\"}",
+                basic("alice"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String engagementId = opened.json().get("id").asText();
+        Http.Response letter = http.postJson("/api/v1/engagements/" + engagementId + "/correspondence",
+                "{\"direction\":\"INBOUND\",\"date\":\"2024-10-02\",\"summary\":\"Before triage\"}", basic("bob"));
+        assertThat(letter.status()).as(letter.body()).isEqualTo(201);
+        assertThat(letter.json().get("deliveredToProcess").asBoolean()).isFalse();
+        JsonNode engagement = http.get("/api/v1/engagements/" + engagementId, basic("bob")).json();
+        assertThat(engagement.get("correspondence")).hasSize(1);
+    }
 }

@@ -141,4 +141,19 @@ class RulesetCompilerTests {
                 .isInstanceOf(InvalidRulesetException.class)
                 .hasMessageContaining("reference/purposes.csv");
     }
+
+    @Test
+    void aTableValueInTheWrongCaseOrALookAlikeCountryIsRefusedWithASuggestion() {
+        String table = Rules.files().files().get("reference/jurisdictions.csv")
+                + "BR,GENAI_TRAINING,Enabled,OPT_IN,2026-12-02,wrong case\n"
+                + "\u0131t,GENAI_TRAINING,SUSPENDED,OPT_IN,2026-12-02,look-alike dotless i\n";
+        List<RulesetProblem> problems = problemsOf(with("reference/jurisdictions.csv", table));
+        int lines = (int) table.lines().count();
+        assertThat(problems).contains(new RulesetProblem("reference/jurisdictions.csv", lines - 1,
+                "status 'Enabled': did you mean ENABLED? Values are written exactly, in capitals"));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(lines);
+            assertThat(p.message()).contains("must be written in ASCII letters");
+        });
+    }
 }

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.Impact;
 import io.jurist.ruleset.RulesetChanges;
 import io.jurist.ruleset.RulesetStatus;
@@ -45,6 +46,19 @@ class RuleChangeApprovalIntegrationTests {
     @BeforeEach
     void engine() {
         init(engine);
+        // Another test's approval may still be activating its version (a job), or this node may not yet serve the
+        // version the database holds active: a proposal made now would be based on a version about to be replaced.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (engine.getManagementService().createJobQuery().executable().count() > 0
+                || !store.activeVersion().equals(active.peek().map(CompiledRuleset::version))) {
+            assertThat(System.nanoTime()).as("pending activations settled").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private RulesetChanges.Proposed propose(String author, String... rows) {
