@@ -54,6 +54,8 @@ class SnapshotController {
     private final ActiveRuleset active;
     private final RulesetCompiler compiler;
     private final Clock clock;
+    /** How many snapshots were computed (a cached one is not computed again). */
+    private final java.util.concurrent.atomic.LongAdder computed = new java.util.concurrent.atomic.LongAdder();
     private final Map<Key, PolicySnapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, PolicySnapshot> eldest) {
@@ -187,9 +189,14 @@ class SnapshotController {
             throw new InvalidRequestException("Unknown purpose", errors);
         }
         PolicySnapshot snapshot = PolicySnapshot.of(ruleset, purpose);
+        computed.increment();
         synchronized (cache) {
             return cache.computeIfAbsent(new Key(version, purpose), k -> snapshot);
         }
+    }
+
+    long computed() {
+        return computed.sum();
     }
 
     private CompiledRuleset compiled(RulesetVersion stored) {

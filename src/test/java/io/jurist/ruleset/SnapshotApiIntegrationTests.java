@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.jurist.support.Proposals;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
@@ -42,6 +44,9 @@ class SnapshotApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SnapshotController controller;
 
     Http http;
 
@@ -84,6 +89,34 @@ class SnapshotApiIntegrationTests {
             assertThat(lines).contains("US,NOT_SET,18,151,2024-11-20T00:00:00Z,+10000-01-01T00:00:00Z,PERMIT,PERMITTED,"
                     + "REDACT_PERSONAL_DATA,1," + revision);
         }
+    }
+
+    @Test
+    void anyStoredVersionHasItsOwnSnapshotAndFilterEachComputedOnce() {
+        Http.Response proposed = http.postJson("/api/v1/rulesets/proposals", Proposals.body("Snapshot test",
+                Proposals.tableWith(Proposals.activeTable(http), Proposals.suspend("US"))), basic("alice"));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        int version = proposed.json().get("version").asInt();
+        String snapshot = "/api/v1/rulesets/" + version + "/snapshot?purpose=GENAI_TRAINING";
+        assertThat(http.get(FILTER + "&at=2025-06-01T00:00:00Z", DATA_PLATFORM).json().get("where").asText())
+                .contains("'US'");
+        long before = controller.computed();
+        JsonNode body = http.get(snapshot, DATA_PLATFORM).json();
+        assertThat(body.get("version").asInt()).isEqualTo(version);
+        boolean suspendedFrom2025 = false;
+        for (JsonNode row : body.get("rows")) {
+            if (row.get("country").asText().equals("US") && row.get("from").asText().equals("2025-01-01T00:00:00Z")) {
+                assertThat(row.get("decision").asText()).isEqualTo("DENY");
+                assertThat(row.get("reasonCodes").toString()).contains("JURISDICTION_SUSPENDED");
+                suspendedFrom2025 = true;
+            }
+        }
+        assertThat(suspendedFrom2025).isTrue();
+        String filter = "/api/v1/rulesets/" + version + "/filter?purpose=GENAI_TRAINING&at=2025-06-01T00:00:00Z";
+        assertThat(http.get(filter, DATA_PLATFORM).json().get("where").asText()).doesNotContain("'US'");
+        assertThat(http.get(snapshot + "&format=csv", DATA_PLATFORM).status()).isEqualTo(200);
+        // The snapshot of the new version was computed once, and served from the cache after that.
+        assertThat(controller.computed() - before).isEqualTo(1);
     }
 
     @Test
