@@ -120,6 +120,18 @@ class SnapshotApiIntegrationTests {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsBothEndpoints() {
+        JsonNode paths = http.get("/v3/api-docs", null).json().get("paths");
+        JsonNode snapshot = paths.at("/~1api~1v1~1rulesets~1{version}~1snapshot/get");
+        assertThat(snapshot.get("summary").asText()).contains("Every class of inputs");
+        assertThat(snapshot.at("/responses/200/content").has("text/csv")).isTrue();
+        JsonNode filter = paths.at("/~1api~1v1~1rulesets~1{version}~1filter/get");
+        assertThat(filter.get("description").asText()).contains("NULL");
+        assertThat(filter.get("parameters").toString()).contains("dialect", "at", "countryColumn", "ageColumn",
+                "consentColumn");
+    }
+
+    @Test
     void unknownVersionsPurposesAndParametersAreProblems() {
         assertThat(http.get("/api/v1/rulesets/999/snapshot?purpose=GENAI_TRAINING", DATA_PLATFORM).status())
                 .isEqualTo(404);
