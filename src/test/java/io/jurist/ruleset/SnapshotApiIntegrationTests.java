@@ -152,6 +152,11 @@ class SnapshotApiIntegrationTests {
         assertThat(injected.status()).isEqualTo(400);
         assertThat(injected.body()).contains("countryColumn");
         assertThat(http.get(SNAPSHOT, null).status()).isEqualTo(401);
+        // A caller asking for CSV still gets the problem, with its status.
+        Http.Response csvProblem = http.send(http.request("/api/v1/rulesets/999/snapshot?purpose=GENAI_TRAINING",
+                DATA_PLATFORM).header("Accept", "text/csv").GET().build());
+        assertThat(csvProblem.status()).isEqualTo(404);
+        assertThat(csvProblem.body()).contains("No such ruleset version");
     }
 
     @Test
