@@ -169,15 +169,13 @@ public final class ImpactAnalysis {
 
     /** Each side of and at every age threshold of either version, 0, the oldest age accepted, and unknown. */
     static List<Integer> ages(CompiledRuleset base, CompiledRuleset candidate) {
-        TreeSet<Integer> points = new TreeSet<>(List.of(0, QueryCheck.MAX_AGE));
-        for (CompiledRuleset ruleset : List.of(base, candidate)) {
-            for (int threshold : ruleset.ageThresholds()) {
-                for (int age = threshold - 1; age <= threshold + 1; age++) {
-                    if (age >= 0 && age <= QueryCheck.MAX_AGE) {
-                        points.add(age);
-                    }
-                }
-            }
+        // Both ends of each class of ages (see InputClasses): each side of and at every threshold.
+        Set<Integer> thresholds = new TreeSet<>(base.ageThresholds());
+        thresholds.addAll(candidate.ageThresholds());
+        TreeSet<Integer> points = new TreeSet<>();
+        for (InputClasses.AgeRange range : InputClasses.ageRanges(thresholds)) {
+            points.add(range.min());
+            points.add(range.max() - 1);
         }
         List<Integer> ages = new ArrayList<>();
         ages.add(null);
