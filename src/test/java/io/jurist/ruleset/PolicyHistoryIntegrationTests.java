@@ -70,7 +70,9 @@ class PolicyHistoryIntegrationTests {
                         .isAfterOrEqualTo(java.time.Instant.parse(from)));
 
         String processInstanceId = proposal.get("processInstanceId").asText();
-        JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + processInstanceId, basic("bob")).json();
+        Http.Response listed = http.get("/engine-rest/task?processInstanceId=" + processInstanceId, basic("bob"));
+        JsonNode tasks = listed.json();
+        assertThat(tasks.size()).as(listed.status() + " " + listed.body()).isEqualTo(1);
         String taskId = tasks.get(0).get("id").asText();
         assertThat(http.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"approved\":"
                 + "{\"value\":true},\"comment\":{\"value\":\"from the date on, nothing earlier changes\"}}}",
