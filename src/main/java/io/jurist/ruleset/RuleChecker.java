@@ -90,6 +90,12 @@ public final class RuleChecker {
                         + "code before any check); write the character itself");
                 return;
             }
+            int loneReturn = loneCarriageReturn(text);
+            if (loneReturn >= 0) {
+                refuse(lineOf(loneReturn), "a rule file ends its lines with a line feed (\\n or \\r\\n), never a lone "
+                        + "carriage return, which Java and the editor would read differently");
+                return;
+            }
             DrlParser parser = new DrlParser();
             PackageDescr parsed;
             try {
@@ -335,6 +341,15 @@ public final class RuleChecker {
 
         private int offsetOfLine(int line) {
             return line <= 1 ? 0 : lineStarts[Math.min(line, lineStarts.length) - 1];
+        }
+
+        private static int loneCarriageReturn(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private static int[] lineStarts(String text) {

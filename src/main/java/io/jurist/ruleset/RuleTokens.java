@@ -68,8 +68,10 @@ final class RuleTokens {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (text.startsWith("//", i)) {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? length : end;
+                // Java ends a line comment at either line terminator: so must we, or code could hide behind one.
+                while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                    i++;
+                }
             } else if (text.startsWith("/*", i)) {
                 int end = text.indexOf("*/", i + 2);
                 if (end < 0) {

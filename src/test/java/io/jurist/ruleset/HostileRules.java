@@ -60,7 +60,8 @@ public final class HostileRules {
             String property = "jurist.canary." + id;
             String content = Files.readString(file, StandardCharsets.UTF_8)
                     .replace("@CANARY@", canary.toString()).replace("@PROPERTY@", property);
-            List<String> lines = content.lines().toList();
+            // Lines end at \n only, as the checker counts them (a lone \r is itself refused).
+            List<String> lines = List.of(content.split("\n", -1));
             int line = 0;
             String fragment = null;
             for (int i = 0; i < lines.size(); i++) {
