@@ -72,7 +72,7 @@ public final class RuleChecker {
         private final String text;
         private final List<RulesetProblem> problems;
         private final Set<Integer> ages;
-        private final int[] lineStarts;
+        private final SourceLines lines;
         private final Set<String> importedEnums = new HashSet<>();
 
         FileCheck(String path, String text, List<RulesetProblem> problems, Set<Integer> ages) {
@@ -80,19 +80,19 @@ public final class RuleChecker {
             this.text = text;
             this.problems = problems;
             this.ages = ages;
-            this.lineStarts = lineStarts(text);
+            this.lines = new SourceLines(text);
         }
 
         void run() {
             Matcher escape = UNICODE_ESCAPE.matcher(text);
             if (escape.find()) {
-                refuse(lineOf(escape.start()), "a rule file cannot contain \\u escapes (Java would read them as "
+                refuse(lines.lineOf(escape.start()), "a rule file cannot contain \\u escapes (Java would read them as "
                         + "code before any check); write the character itself");
                 return;
             }
-            int loneReturn = loneCarriageReturn(text);
+            int loneReturn = lines.loneCarriageReturn();
             if (loneReturn >= 0) {
-                refuse(lineOf(loneReturn), "a rule file ends its lines with a line feed (\\n or \\r\\n), never a lone "
+                refuse(lines.lineOf(loneReturn), "a rule file ends its lines with a line feed (\\n or \\r\\n), never a lone "
                         + "carriage return, which Java and the editor would read differently");
                 return;
             }
@@ -122,7 +122,7 @@ public final class RuleChecker {
 
         private void checkPackage(PackageDescr parsed) {
             if (parsed.getName() == null || !PACKAGE.matcher(parsed.getName()).matches()) {
-                refuse(lineContaining("package", 0), "a rule file starts with 'package io.jurist.rules;'; found package "
+                refuse(lines.lineContaining("package", 0), "a rule file starts with 'package io.jurist.rules;'; found package "
                         + (parsed.getName() == null || parsed.getName().isEmpty() ? "(none)" : parsed.getName()));
             }
             for (ImportDescr imported : parsed.getImports()) {
@@ -162,7 +162,7 @@ public final class RuleChecker {
         }
 
         private void checkRule(RuleDescr rule) {
-            int ruleLine = Math.max(rule.getLine(), lineContaining("rule", 0));
+            int ruleLine = Math.max(rule.getLine(), lines.lineContaining("rule", 0));
             if (rule.isQuery()) {
                 refuse(ruleLine, "queries are not part of the rule language; found query \"" + rule.getName() + "\"");
                 return;
@@ -175,7 +175,7 @@ public final class RuleChecker {
             }
             for (var attribute : rule.getAttributes().values()) {
                 int line = attribute.getLine() > 0 ? attribute.getLine()
-                        : lineContaining(attribute.getName(), offsetOfLine(ruleLine));
+                        : lines.lineContaining(attribute.getName(), lines.offsetOf(ruleLine));
                 refuse(line, "rule attributes are not part of the rule language (every rule is considered for "
                         + "every decision, in one dialect); found " + attribute.getName());
             }
@@ -200,13 +200,13 @@ public final class RuleChecker {
             try {
                 ConsequenceParser.check(code, caseVariable, variables);
             } catch (RuleTokens.Refusal refusal) {
-                refuse(start < 0 ? Math.max(rule.getConsequenceLine(), ruleLine) : lineOf(start + refusal.offset()),
+                refuse(start < 0 ? Math.max(rule.getConsequenceLine(), ruleLine) : lines.lineOf(start + refusal.offset()),
                         refusal.getMessage());
             }
         }
 
         private void checkAnnotation(RuleDescr rule, int ruleLine, AnnotationDescr annotation) {
-            int line = lineContaining("@" + annotation.getName(), offsetOfLine(ruleLine));
+            int line = lines.lineContaining("@" + annotation.getName(), lines.offsetOf(ruleLine));
             if (!ANNOTATIONS.contains(annotation.getName())) {
                 refuse(line, "a rule may carry only " + String.join(" and ", new TreeSet<>(ANNOTATIONS).stream()
                         .map(a -> "@" + a).toList()) + "; found @" + annotation.getName());
@@ -268,8 +268,8 @@ public final class RuleChecker {
                 try {
                     ConditionParser.check(condition, variables, importedEnums, ages);
                 } catch (RuleTokens.Refusal refusal) {
-                    int at = text.indexOf(condition, offsetOfLine(Math.max(line(constraint), patternLine)));
-                    refuse(at < 0 ? Math.max(line(constraint), patternLine) : lineOf(at + refusal.offset()),
+                    int at = text.indexOf(condition, lines.offsetOf(Math.max(line(constraint), patternLine)));
+                    refuse(at < 0 ? Math.max(line(constraint), patternLine) : lines.lineOf(at + refusal.offset()),
                             refusal.getMessage());
                     ok = false;
                 }
@@ -307,7 +307,7 @@ public final class RuleChecker {
             if (stripped.isEmpty()) {
                 return -1;
             }
-            int from = offsetOfLine(Math.max(rule.getConsequenceLine(), 1));
+            int from = lines.offsetOf(Math.max(rule.getConsequenceLine(), 1));
             int found = text.indexOf(stripped.substring(0, Math.min(stripped.length(), 60)), from);
             return found < 0 ? -1 : found - (code.length() - stripped.length());
         }
@@ -318,49 +318,6 @@ public final class RuleChecker {
 
         private static int line(BaseDescr descr) {
             return Math.max(descr.getLine(), 0);
-        }
-
-        private int lineContaining(String word, int from) {
-            int at = text.indexOf(word, Math.max(from, 0));
-            return at < 0 ? 0 : lineOf(at);
-        }
-
-        private int lineOf(int offset) {
-            int low = 0;
-            int high = lineStarts.length - 1;
-            while (low < high) {
-                int mid = (low + high + 1) >>> 1;
-                if (lineStarts[mid] <= offset) {
-                    low = mid;
-                } else {
-                    high = mid - 1;
-                }
-            }
-            return low + 1;
-        }
-
-        private int offsetOfLine(int line) {
-            return line <= 1 ? 0 : lineStarts[Math.min(line, lineStarts.length) - 1];
-        }
-
-        private static int loneCarriageReturn(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private static int[] lineStarts(String text) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
-                }
-            }
-            return starts.stream().mapToInt(Integer::intValue).toArray();
         }
 
         private static String shorten(String value) {
