@@ -19,7 +19,6 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
@@ -105,12 +104,9 @@ public final class RuleChecker {
                 return;
             }
             if (parser.hasErrors() || parsed == null) {
-                for (DroolsError error : parser.getErrors()) {
-                    int[] lines = error.getLines();
-                    refuse(lines.length > 0 ? Math.max(lines[0], 0) : 0, error.getMessage());
-                }
-                if (parser.getErrors().isEmpty()) {
-                    refuse(0, "the file cannot be read as rules");
+                // Drools' words and lines name where its grammar gave up; DrlSyntax names where the fix goes.
+                for (DrlSyntax.Error error : DrlSyntax.explain(text, parser.getErrors())) {
+                    refuse(error.line(), error.message());
                 }
                 return;
             }
@@ -235,7 +231,9 @@ public final class RuleChecker {
             }
             int patternLine = Math.max(line(pattern), ruleLine);
             if (!FactVocabulary.FACT_TYPE.equals(pattern.getObjectType())) {
-                refuse(patternLine, "a rule matches a DecisionCase; found " + pattern.getObjectType());
+                refuse(patternLine, "a rule matches a DecisionCase; found " + pattern.getObjectType()
+                        + DrlSyntax.closest(pattern.getObjectType(), List.of(FactVocabulary.FACT_TYPE))
+                                .map(t -> " (did you mean " + t + "?)").orElse(""));
                 return null;
             }
             if (pattern.getSource() != null) {
