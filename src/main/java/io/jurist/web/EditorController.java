@@ -40,15 +40,31 @@ class EditorController {
         workbench.save(author, file, content, baseRevision);
         if ("validate".equals(action)) {
             model.addAttribute("validation", workbench.validate(author));
+            model.addAttribute("reasonMeanings", ReasonGlossary.of(workbench.candidate(author)));
             return page(file, user, model);
         }
         redirect.addFlashAttribute("message", "Draft of " + file + " saved.");
         return "redirect:/editor?file=" + UriUtils.encodeQueryParam(file, "UTF-8");
     }
 
+    /**
+     * Discarding is two steps: the first post shows what would be lost and asks; only a second post with
+     * {@code confirm=yes} from that page discards. No script is needed for either.
+     */
     @PostMapping("/discard")
-    String discard(@RequestParam String file, Authentication user, RedirectAttributes redirect) {
-        workbench.discard(Authors.require(user), file);
+    String discard(@RequestParam String file, @RequestParam(defaultValue = "") String confirm, Authentication user,
+                   Model model, RedirectAttributes redirect) {
+        String author = Authors.require(user);
+        requireKnownPath(file);
+        if (!"yes".equals(confirm)) {
+            Workbench.FileView draft = workbench.files(author).get(file);
+            model.addAttribute("path", file);
+            model.addAttribute("fileChanges", workbench.changesInWords(author).stream()
+                    .filter(c -> c.path().equals(file)).toList());
+            model.addAttribute("hasDraft", draft != null && draft.edited());
+            return "discard";
+        }
+        workbench.discard(author, file);
         redirect.addFlashAttribute("message", "Your draft of " + file + " was discarded.");
         return "redirect:/editor?file=" + UriUtils.encodeQueryParam(file, "UTF-8");
     }
@@ -59,7 +75,9 @@ class EditorController {
      */
     @GetMapping("/review")
     String review(Authentication user, Model model) {
-        model.addAttribute("changes", workbench.changes(Authors.require(user)).keySet());
+        String author = Authors.require(user);
+        model.addAttribute("changes", workbench.changes(author).keySet());
+        model.addAttribute("fileChanges", workbench.changesInWords(author));
         return "review";
     }
 
@@ -69,8 +87,10 @@ class EditorController {
         String author = Authors.require(user);
         Map<String, String> changes = workbench.changes(author);
         model.addAttribute("changes", changes.keySet());
+        model.addAttribute("fileChanges", workbench.changesInWords(author));
         if (!changes.isEmpty()) {
             model.addAttribute("validation", workbench.validate(author));
+            model.addAttribute("reasonMeanings", ReasonGlossary.of(workbench.candidate(author)));
         }
         return "review";
     }

@@ -1,6 +1,7 @@
 package io.jurist.web;
 
 import io.jurist.api.InstantRange;
+import io.jurist.ruleset.Scenario;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,11 +23,36 @@ import java.util.Locale;
  * @param decision PERMIT or DENY
  * @param reasons  the expected reason codes, separated by commas or spaces
  * @param rules    rules that must fire, one a line (optional)
+ * @param obligations the expected obligation codes, "none" for none, blank when they are not checked
  */
 record NewScenario(String file, String name, String country, String age, String purpose, String consent, String at,
-                   String decision, String reasons, String rules) {
+                   String decision, String reasons, String rules, String obligations) {
 
     private static final String CODE = "[A-Z][A-Z0-9_]*";
+
+    NewScenario(String file, String name, String country, String age, String purpose, String consent, String at,
+                String decision, String reasons, String rules) {
+        this(file, name, country, age, purpose, consent, at, decision, reasons, rules, "");
+    }
+
+    /** The form filled with a scenario as written, to change it. */
+    static NewScenario of(Scenario scenario) {
+        Scenario.Request request = scenario.request();
+        Scenario.Expectation expect = scenario.expect();
+        List<String> obligations = expect.obligations();
+        return new NewScenario(scenario.file(), scenario.name(),
+                request.subject() == null ? "" : nonNull(request.subject().country()),
+                request.subject() == null || request.subject().age() == null ? "" : request.subject().age().toString(),
+                nonNull(request.purpose()), request.consent() == null ? "NOT_SET" : request.consent(),
+                nonNull(request.at()), nonNull(expect.decision()),
+                expect.reasons() == null ? "" : String.join(", ", expect.reasons()),
+                expect.rules() == null ? "" : String.join("\n", expect.rules()),
+                obligations == null ? "" : obligations.isEmpty() ? "none" : String.join(", ", obligations));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
 
     /** What is wrong with the form, one sentence each; empty when it can be written. */
     List<String> problems() {
@@ -63,7 +89,23 @@ record NewScenario(String file, String name, String country, String age, String 
         if (codes.isEmpty() || !codes.stream().allMatch(c -> c.matches(CODE))) {
             problems.add("List the expected reason codes, such as JURISDICTION_SUSPENDED.");
         }
+        List<String> obliged = obligationCodes();
+        if (obliged != null && !obliged.stream().allMatch(c -> c.matches(CODE))) {
+            problems.add("List the expected obligation codes, such as REDACT_PERSONAL_DATA, or write none.");
+        }
         return problems;
+    }
+
+    /** The expected obligations: null when not checked, empty for "none". */
+    List<String> obligationCodes() {
+        if (blank(obligations)) {
+            return null;
+        }
+        if (obligations.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return Arrays.stream(obligations.split("[,\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> s.toUpperCase(Locale.ROOT)).toList();
     }
 
     List<String> reasonCodes() {
@@ -91,6 +133,10 @@ record NewScenario(String file, String name, String country, String age, String 
         if (!fired.isEmpty()) {
             yaml.append("    rules:\n");
             fired.forEach(rule -> yaml.append("      - ").append(quote(rule)).append('\n'));
+        }
+        List<String> obliged = obligationCodes();
+        if (obliged != null) {
+            yaml.append("    obligations: [").append(String.join(", ", obliged)).append("]\n");
         }
         return yaml.toString();
     }

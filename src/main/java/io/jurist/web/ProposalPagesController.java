@@ -1,9 +1,20 @@
 package io.jurist.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jurist.ruleset.Impact;
+import io.jurist.ruleset.RulesetFiles;
+import io.jurist.ruleset.RulesetProblem;
 import io.jurist.ruleset.RulesetStore;
 import io.jurist.ruleset.RulesetVersion;
+import io.jurist.ruleset.ScenarioRunner;
+import io.jurist.workflow.ProcessView;
 import io.jurist.workflow.ProcessViews;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,6 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 /** Following a change: my proposals, one proposal's approval state, the version history and diffs. */
 @Controller
 class ProposalPagesController {
+
+    private static final ObjectMapper IMPACT_JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RulesetStore store;
     private final ProcessViews processes;
@@ -32,14 +46,103 @@ class ProposalPagesController {
         return "proposals";
     }
 
-    /** A proposal's page: its version's state, the process, who must act, and each approval with its comment. */
+    /**
+     * A proposal's page, for people: who proposed it and why, where it stands in words, the impact in words
+     * and numbers, the scenarios, and what changes (before/after table rows, the rules' lines, scenarios by
+     * name). No process, task or definition ids: those are for machines.
+     */
     @GetMapping({"/proposals/{version}", "/versions/{version}"})
     String proposal(@PathVariable int version, Model model) {
         RulesetVersion stored = find(version);
+        ProcessView process = stored.processInstanceId() == null ? null
+                : processes.of(stored.processInstanceId()).orElse(null);
+        RulesetFiles files = store.files(version);
         model.addAttribute("v", stored);
-        model.addAttribute("process", stored.processInstanceId() == null ? null
-                : processes.of(stored.processInstanceId()).orElse(null));
+        model.addAttribute("process", process);
+        model.addAttribute("standing", Standing.of(stored, process));
+        model.addAttribute("revisionShort", shortRevision(stored.revision()));
+        model.addAttribute("impact", impact(version));
+        List<RulesetProblem> unread = new ArrayList<>();
+        model.addAttribute("scenarioCount", ScenarioRunner.read(files, unread).size());
+        model.addAttribute("reasonMeanings", ReasonGlossary.of(files));
+        model.addAttribute("fileChanges", stored.baseVersion() == null ? List.of()
+                : ChangesInWords.between(store.files(stored.baseVersion()).files(), files.files()));
         return "proposal";
+    }
+
+    /** The impact stored when the version was proposed, or null (the first version, or one stored before). */
+    private Impact impact(int version) {
+        return store.impactJson(version).map(json -> {
+            try {
+                return IMPACT_JSON.readValue(json, Impact.class);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    /** A revision for people: its first twelve hex digits. */
+    static String shortRevision(String revision) {
+        if (revision == null) {
+            return "";
+        }
+        String hex = revision.startsWith("sha256:") ? revision.substring("sha256:".length()) : revision;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+
+    /**
+     * Where a version stands, in a sentence, and who must act next, in people's words.
+     *
+     * @param sentence "Waiting for legal approval.", "Approved by bob; active: decisions use it."
+     * @param waitingFor one line per open task: who may act and whether someone took it
+     */
+    record Standing(String sentence, List<String> waitingFor) {
+
+        private static final Map<String, String> GROUPS = Map.of("legal-approvers", "legal",
+                "dpo", "the data protection officer", "rule-authors", "a rule author");
+
+        static Standing of(RulesetVersion v, ProcessView process) {
+            List<String> waiting = new ArrayList<>();
+            if (process != null) {
+                for (ProcessView.OpenTask task : process.openTasks()) {
+                    String who = String.join(" or ", task.candidateGroups().stream().map(Standing::group).toList());
+                    waiting.add("waiting for " + (who.isEmpty() ? "someone" : who) + " to "
+                            + task.name().replaceFirst("\\s*\\([^)]*\\)$", "").toLowerCase(Locale.ROOT)
+                            + (task.assignee() == null ? " (nobody has taken the task yet)"
+                            : " (" + task.assignee() + " has taken the task)"));
+                }
+            }
+            List<String> approvedBy = process == null ? List.of() : process.approvals().stream()
+                    .filter(a -> a.approved()).map(a -> a.user()).distinct().toList();
+            String approved = approvedBy.isEmpty() ? "" : "Approved by " + String.join(" and ", approvedBy) + "; ";
+            String sentence = switch (v.status()) {
+                case PROPOSED -> waiting.isEmpty() ? approved + "waiting to be activated."
+                        : approved + waitingSentence(process);
+                case ACTIVE -> approved + (v.baseVersion() == null ? "the first version; " : "") + "active: decisions use it.";
+                case SUPERSEDED -> approved + "was active; a later version replaced it.";
+                case REJECTED -> "Rejected" + (process == null ? "" : process.approvals().stream()
+                        .filter(a -> !a.approved()).map(a -> " by " + a.user()).findFirst().orElse(""))
+                        + "; it never became active.";
+                case FAILED -> approved + "it could not be activated" + (v.statusReason() == null ? "."
+                        : ": " + v.statusReason());
+            };
+            return new Standing(capitalise(sentence), waiting);
+        }
+
+        private static String waitingSentence(ProcessView process) {
+            List<String> groups = process.openTasks().stream().flatMap(t -> t.candidateGroups().stream())
+                    .map(Standing::group).distinct().toList();
+            return groups.equals(List.of("legal")) ? "waiting for legal approval."
+                    : "waiting for approval by " + (groups.isEmpty() ? "someone" : String.join(" and ", groups)) + ".";
+        }
+
+        private static String group(String id) {
+            return GROUPS.getOrDefault(id, id);
+        }
+
+        private static String capitalise(String text) {
+            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
     }
 
     @GetMapping("/versions")
@@ -48,20 +151,13 @@ class ProposalPagesController {
         return "versions";
     }
 
-    /** One changed file between two versions. */
-    record FileDiff(String path, String change, List<String> lines) {
-    }
-
     @GetMapping("/versions/diff")
     String diff(@RequestParam int from, @RequestParam int to, Model model) {
         find(from);
         find(to);
-        List<FileDiff> files = store.files(from).changesTo(store.files(to)).stream()
-                .map(c -> new FileDiff(c.path(), c.change().toLowerCase(java.util.Locale.ROOT),
-                        List.of(c.diff().split("\n")))).toList();
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("diffs", files);
+        model.addAttribute("fileChanges", ChangesInWords.between(store.files(from).files(), store.files(to).files()));
         model.addAttribute("versions", store.list());
         return "diff";
     }

@@ -52,6 +52,18 @@ class Workbench {
         return changed;
     }
 
+    /** The author's changes in words: each changed file against the active version. */
+    List<ChangesInWords.FileChange> changesInWords(String author) {
+        Map<String, String> activeFiles = active.current().files().files();
+        Map<String, String> before = new TreeMap<>();
+        changes(author).keySet().forEach(path -> {
+            if (activeFiles.containsKey(path)) {
+                before.put(path, activeFiles.get(path));
+            }
+        });
+        return ChangesInWords.between(before, changes(author));
+    }
+
     /** Saves one file; the base is the active version's file as the author first loaded it. */
     void save(String author, String path, String content, String loadedBaseRevision) {
         CompiledRuleset served = active.current();

@@ -102,7 +102,8 @@ class ProposalPagesControllerTests {
         mvc.perform(get("/versions/diff").param("from", "1").param("to", "2").with(ALICE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("reference/jurisdictions.csv")))
-                .andExpect(content().string(containsString("<span class=\"add\">+PH row")));
+                .andExpect(content().string(containsString("<th scope=\"row\">added</th>")))
+                .andExpect(content().string(containsString("<mark>PH row</mark>")));
     }
 
     @Test

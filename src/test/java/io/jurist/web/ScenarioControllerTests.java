@@ -83,7 +83,7 @@ class ScenarioControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("A 17-year-old member in the United States is excluded")))
                 .andExpect(content().string(containsString("scenarios/Minors.yaml:1")))
-                .andExpect(content().string(containsString("DENY [MINOR_EXCLUDED]")));
+                .andExpect(content().string(containsString("<span>DENY</span> <abbr class=\"code\">MINOR_EXCLUDED</abbr>")));
     }
 
     @Test
@@ -103,7 +103,7 @@ class ScenarioControllerTests {
         mvc.perform(post("/editor/scenarios/run").with(ALICE).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("0 of 1 pass")))
-                .andExpect(content().string(containsString("PERMIT [PERMITTED]")))
+                .andExpect(content().string(containsString("<span>PERMIT</span> <abbr class=\"code\">PERMITTED</abbr>")))
                 .andExpect(content().string(containsString("expected DENY but was PERMIT")));
     }
 
