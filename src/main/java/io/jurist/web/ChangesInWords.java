@@ -57,7 +57,7 @@ final class ChangesInWords {
 
     /** One line of a diff: op is " " kept, "-" removed, "+" added; a number is 0 on the side it is absent. */
     record Line(String op, int before, int after, String text) {
-        String cssClass() {
+        public String cssClass() {
             return op.equals("+") ? "line-add" : op.equals("-") ? "line-del" : "line-keep";
         }
     }

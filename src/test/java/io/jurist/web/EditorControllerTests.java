@@ -173,4 +173,52 @@ class EditorControllerTests {
                 .andExpect(status().isOk()).andExpect(view().name("review"))
                 .andExpect(content().string(containsString("Nothing to change: The proposed files are identical.")));
     }
+
+    /** Issue 17, changes in words: the review shows each changed row before and after, not just the file's name. */
+    @Test
+    void theReviewShowsChangedRowsBeforeAndAfterAndRuleLinesWithTheirNumbers() throws Exception {
+        String table = "jurisdiction,purpose,status,consent_model,since,reference\n"
+                + "BR,GENAI_TRAINING,ENABLED,OPT_OUT,2024-11-20,ANPD\n";
+        given(workbench.changesInWords("alice")).willReturn(ChangesInWords.between(
+                Map.of("reference/jurisdictions.csv", table, DRL, "rule \"A\"\nwhen\nthen\nend\n"),
+                Map.of("reference/jurisdictions.csv", table.replace("OPT_OUT", "OPT_IN"),
+                        DRL, "rule \"A\"\nwhen\nthen\n    $case.deny(\"X\", \"x\");\nend\n")));
+        mvc.perform(get("/editor/review").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<th scope=\"row\">before</th>")))
+                .andExpect(content().string(containsString("<td class=\"cell-changed cell-del\"><mark>OPT_OUT</mark></td>")))
+                .andExpect(content().string(containsString("<td class=\"cell-changed cell-add\"><mark>OPT_IN</mark></td>")))
+                .andExpect(content().string(containsString("<td><span>ANPD</span></td>")))
+                .andExpect(content().string(containsString("In the rule “A”")))
+                .andExpect(content().string(containsString("<tr class=\"line-add\">")))
+                .andExpect(content().string(containsString("<td class=\"num\">4</td>")));
+        verify(workbench, never()).validate(anyString());
+    }
+
+    /** Issue 17: "Discard my draft" asks first, on a page of its own; only the second post discards. */
+    @Test
+    void discardingADraftAsksFirstAndOnlyTheConfirmationDiscards() throws Exception {
+        given(workbench.changesInWords("alice")).willReturn(ChangesInWords.between(Map.of(DRL, "a\n"), Map.of(DRL, "b\n")));
+        mvc.perform(post("/editor/discard").with(ALICE).with(csrf()).param("file", DRL))
+                .andExpect(status().isOk()).andExpect(view().name("discard"))
+                .andExpect(content().string(containsString("will be lost for good")))
+                .andExpect(content().string(containsString("name=\"confirm\" value=\"yes\"")))
+                .andExpect(content().string(containsString("<code>b</code>")))
+                .andExpect(content().string(containsString("No, keep my draft")));
+        verify(workbench, never()).discard(anyString(), anyString());
+
+        mvc.perform(post("/editor/discard").with(ALICE).with(csrf()).param("file", DRL).param("confirm", "yes"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/editor?file=consent/ConsentModels.drl"));
+        verify(workbench).discard("alice", DRL);
+    }
+
+    @Test
+    void discardingNeedsTheCsrfTokenAndARuleAuthor() throws Exception {
+        mvc.perform(post("/editor/discard").with(ALICE).param("file", DRL).param("confirm", "yes"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/editor/discard").with(BOB).with(csrf()).param("file", DRL).param("confirm", "yes"))
+                .andExpect(status().isForbidden());
+        verify(workbench, never()).discard(anyString(), anyString());
+    }
 }

@@ -45,7 +45,7 @@ class ProposalPagesControllerTests {
     void history() {
         RulesetVersion first = new RulesetVersion(1, "sha256:1", RulesetStatus.ACTIVE, "Initial rules", "system",
                 null, T, T, "startup", null, null, null);
-        RulesetVersion mine = new RulesetVersion(2, "sha256:2", RulesetStatus.PROPOSED, "Suspend PH", "alice",
+        RulesetVersion mine = new RulesetVersion(2, "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", RulesetStatus.PROPOSED, "Suspend PH", "alice",
                 1, T, null, null, "pi-2", "RESTRICTIVE", null);
         RulesetVersion theirs = new RulesetVersion(3, "sha256:3", RulesetStatus.REJECTED, "Enable BR early", "erin",
                 1, T, null, null, "pi-3", "PERMISSIVE", "Rejected by bob");
@@ -55,6 +55,13 @@ class ProposalPagesControllerTests {
         given(store.find(2)).willReturn(Optional.of(mine));
         given(store.files(1)).willReturn(new RulesetFiles(Map.of("reference/jurisdictions.csv", "a\nb\n")));
         given(store.files(2)).willReturn(new RulesetFiles(Map.of("reference/jurisdictions.csv", "a\nb\nPH row\n")));
+        given(store.impactJson(2)).willReturn(Optional.of("""
+                {"baseVersion":1,"population":500,"permitToDeny":12,"denyToPermit":0,"reasonsChanged":3,
+                 "kind":"RESTRICTIVE","byCountry":{"PH":{"PERMIT_TO_DENY":12,"DENY_TO_PERMIT":0}},
+                 "byPurpose":{"GENAI_TRAINING":{"PERMIT_TO_DENY":12,"DENY_TO_PERMIT":0}},
+                 "examples":[{"country":"PH","purpose":"GENAI_TRAINING","consent":"NOT_SET","age":null,
+                   "at":"2025-06-01T00:00:00Z","before":"PERMIT [PERMITTED]","after":"DENY [JURISDICTION_SUSPENDED]"}],
+                 "recent":null,"coverage":"EXHAUSTIVE","pastAltered":0}"""));
         given(processes.of("pi-2")).willReturn(Optional.of(new ProcessView("pi-2", "RuleChangeApproval", "ruleset-2",
                 "ACTIVE", T, null, List.of("Task_ApproveAsLegal"),
                 List.of(new ProcessView.OpenTask("task-9", "Task_ApproveAsLegal", "Approve restrictive rule change (legal)",
@@ -110,5 +117,38 @@ class ProposalPagesControllerTests {
     void refusesADiffWithAnUnknownVersion() throws Exception {
         mvc.perform(get("/versions/diff").param("from", "1").param("to", "42").with(ALICE))
                 .andExpect(status().isNotFound());
+    }
+
+    /** Issue 17: the page approvers open reads in people's words: no process ids, task keys or definition keys. */
+    @Test
+    void theProposalSaysWhoWhyWhereItStandsAndWhatItDoesInWords() throws Exception {
+        given(store.files(2)).willReturn(new RulesetFiles(Map.of(
+                "reference/jurisdictions.csv", "jurisdiction,purpose,status\nPH,GENAI_TRAINING,SUSPENDED\n",
+                "jurisdictions/JurisdictionStatus.drl", "rule \"S\"\nthen\n    $case.deny(\"JURISDICTION_SUSPENDED\", "
+                        + "\"The purpose is suspended in \" + $case.getCountry() + \".\");\nend\n")));
+        given(store.files(1)).willReturn(new RulesetFiles(Map.of(
+                "reference/jurisdictions.csv", "jurisdiction,purpose,status\nPH,GENAI_TRAINING,ENABLED\n")));
+        String page = mvc.perform(get("/proposals/2").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Waiting for legal approval.")))
+                .andExpect(content().string(containsString("waiting for legal to approve restrictive rule change "
+                        + "(nobody has taken the task yet)")))
+                .andExpect(content().string(containsString("rejected by dana")))
+                .andExpect(content().string(containsString(">9f86d081884c</code>")))
+                .andExpect(content().string(containsString("a fingerprint of the files")))
+                .andExpect(content().string(containsString("It only restricts: no decision would")))
+                .andExpect(content().string(containsString("<strong>12</strong> decision(s) would turn PERMIT to DENY")))
+                .andExpect(content().string(containsString("these counts are complete")))
+                .andExpect(content().string(containsString("No decision about a day already past changes.")))
+                .andExpect(content().string(containsString("DENY [JURISDICTION_SUSPENDED]")))
+                .andExpect(content().string(containsString("<td>not set</td>")))
+                .andExpect(content().string(containsString("The purpose is suspended in ….")))
+                .andExpect(content().string(containsString("<mark>SUSPENDED</mark>")))
+                .andExpect(content().string(containsString("All 0 scenario(s) passed when it was proposed")))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page)
+                .doesNotContain("RuleChangeApproval").doesNotContain("Task_ApproveAsLegal").doesNotContain("pi-2")
+                .doesNotContain("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"<")
+                .doesNotContain(">sha256:");
     }
 }

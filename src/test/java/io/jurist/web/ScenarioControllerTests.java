@@ -137,4 +137,126 @@ class ScenarioControllerTests {
                 .param("consent", "NOT_SET").param("at", "2025-06-01T00:00:00Z").param("decision", "DENY")
                 .param("reasons", "JURISDICTION_SUSPENDED");
     }
+
+    /** Two scenarios and comments, as scenario files are written, for changing and removing one. */
+    static final String TWO = """
+            # Scenarios for exclusions/Minors.drl.
+
+            - name: "A 17-year-old member in the United States is excluded"
+              request:
+                subject: { id: member-3, country: US, age: 17 }
+                purpose: GENAI_TRAINING
+                at: 2024-11-25T00:00:00Z
+              expect:
+                decision: DENY
+                reasons: [MINOR_EXCLUDED]
+                obligations: []
+
+            # An adult is not excluded.
+            - name: "An adult member in the United States may be used"
+              request:
+                subject: { id: member-4, country: US, age: 30 }
+                purpose: GENAI_TRAINING
+                consent: NOT_SET
+                at: 2024-11-25T00:00:00Z
+              expect:
+                decision: PERMIT
+                reasons: [PERMITTED]
+            """;
+
+    private void twoScenarios() {
+        given(workbench.candidate(anyString())).willReturn(new RulesetFiles(Map.of(FILE, TWO)));
+        given(workbench.files(anyString())).willReturn(Map.of(FILE, new Workbench.FileView(FILE, TWO, false, "sha256:b")));
+    }
+
+    /** Issue 17: an existing scenario opens in the form, filled as written; a missing consent reads "not set". */
+    @Test
+    void anExistingScenarioOpensInTheFormFilledAsWritten() throws Exception {
+        twoScenarios();
+        mvc.perform(get("/editor/scenarios").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("US, age 17, GENAI_TRAINING, consent not set, at 2024-11-25T00:00:00Z")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("null"))))
+                .andExpect(content().string(containsString("/editor/scenarios/edit?file=scenarios/Minors.yaml&amp;line=3")));
+        mvc.perform(get("/editor/scenarios/edit").param("file", FILE).param("line", "3").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Change the scenario")))
+                .andExpect(content().string(containsString("name=\"originalName\" value=\"A 17-year-old member in the United States is excluded\"")))
+                .andExpect(content().string(containsString("id=\"age\" name=\"age\" value=\"17\"")))
+                .andExpect(content().string(containsString("id=\"reasons\" name=\"reasons\" value=\"MINOR_EXCLUDED\"")))
+                .andExpect(content().string(containsString("id=\"obligations\" name=\"obligations\" value=\"none\"")))
+                .andExpect(content().string(containsString("id=\"remove-scenario\"")));
+    }
+
+    @Test
+    void changingAScenarioRewritesOnlyItsEntryInTheDraft() throws Exception {
+        twoScenarios();
+        mvc.perform(edit("3").param("age", "16").param("obligations", "none").with(ALICE).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/editor/scenarios"));
+        verify(workbench).save("alice", FILE, TWO.replace("""
+                - name: "A 17-year-old member in the United States is excluded"
+                  request:
+                    subject: { id: member-3, country: US, age: 17 }
+                    purpose: GENAI_TRAINING
+                    at: 2024-11-25T00:00:00Z
+                """, """
+                - name: "A 16-year-old member in the United States is excluded"
+                  request:
+                    subject: { id: scenario-member, country: US, age: 16 }
+                    purpose: GENAI_TRAINING
+                    consent: NOT_SET
+                    at: 2024-11-25T00:00:00Z
+                """), "sha256:b");
+    }
+
+    @Test
+    void removingAScenarioKeepsTheOthersAndTheComments() throws Exception {
+        twoScenarios();
+        mvc.perform(edit("3").param("action", "remove").with(ALICE).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        verify(workbench).save(eq("alice"), eq(FILE), eq(TWO.substring(0, TWO.indexOf("\n- name: \"A 17"))
+                + TWO.substring(TWO.indexOf("\n# An adult"))), eq("sha256:b"));
+    }
+
+    @Test
+    void aScenarioThatMovedSinceTheFormOpenedIsNotOverwritten() throws Exception {
+        twoScenarios();
+        mvc.perform(edit("15").param("age", "17").with(ALICE).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("the file changed since you opened it")));
+        verify(workbench, never()).save(anyString(), anyString(), anyString(), any());
+        mvc.perform(edit("3").with(BOB).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(edit("3").with(ALICE)).andExpect(status().isForbidden());
+    }
+
+    /** Issue 17: after a run, the failing scenarios come first in the list. */
+    @Test
+    void afterARunTheFailingScenariosComeFirst() throws Exception {
+        twoScenarios();
+        Scenario minor = new Scenario("A 17-year-old member in the United States is excluded", null,
+                new Scenario.Expectation("DENY", List.of("MINOR_EXCLUDED"), List.of(), List.of()), FILE, 3);
+        Scenario adult = new Scenario("An adult member in the United States may be used", null,
+                new Scenario.Expectation("PERMIT", List.of("PERMITTED"), List.of(), null), FILE, 14);
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(), List.of(
+                new ScenarioResult(minor, true, "DENY", List.of("MINOR_EXCLUDED"), List.of(), List.of(), List.of()),
+                new ScenarioResult(adult, false, "DENY", List.of("NO_RULE_PERMITS"), List.of(), List.of(),
+                        List.of("expected PERMIT but was DENY"))), null));
+        String page = mvc.perform(post("/editor/scenarios/run").with(ALICE).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String list = page.substring(page.indexOf("id=\"scenario-list\""));
+        org.assertj.core.api.Assertions.assertThat(list.indexOf("An adult member"))
+                .isLessThan(list.indexOf("A 17-year-old member"));
+        String results = page.substring(page.indexOf("id=\"scenarios\""));
+        org.assertj.core.api.Assertions.assertThat(results.indexOf("An adult member"))
+                .isLessThan(results.indexOf("A 17-year-old member"));
+    }
+
+    private static MockHttpServletRequestBuilder edit(String line) {
+        return post("/editor/scenarios/edit").param("file", FILE).param("line", line)
+                .param("originalName", "A 17-year-old member in the United States is excluded")
+                .param("name", "A 16-year-old member in the United States is excluded")
+                .param("country", "US").param("purpose", "GENAI_TRAINING")
+                .param("consent", "NOT_SET").param("at", "2024-11-25T00:00:00Z").param("decision", "DENY")
+                .param("reasons", "MINOR_EXCLUDED");
+    }
 }
