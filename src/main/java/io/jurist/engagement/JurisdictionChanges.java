@@ -3,8 +3,6 @@ package io.jurist.engagement;
 import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
 import io.jurist.api.InvalidRequestException;
-import io.jurist.events.EventLog;
-import io.jurist.events.EventType;
 import io.jurist.facts.ConsentModel;
 import io.jurist.facts.Countries;
 import io.jurist.facts.JurisdictionPolicy;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,11 +46,11 @@ public class JurisdictionChanges {
     private final ActiveRuleset active;
     private final RulesetChanges rulesets;
     private final Workflows workflows;
-    private final EventLog events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JurisdictionChanges(EngagementStore store, ActiveRuleset active, RulesetChanges rulesets, Workflows workflows,
-                        EventLog events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.active = active;
         this.rulesets = rulesets;
@@ -266,8 +265,9 @@ public class JurisdictionChanges {
     }
 
     /**
-     * Records the end of a change's process; an activated change gets its event. A change whose version
-     * did not become active (its activation refused it, or the process was moved here) is recorded FAILED.
+     * Records the end of a change's process and publishes it ({@link JurisdictionChangeCompleted}, heard in this
+     * transaction: the feed's event of an activated change). A change whose version did not become active (its
+     * activation refused it, or the process was moved here) is recorded FAILED.
      */
     @Transactional
     public void complete(String changeId, String outcome, String reason) {
@@ -278,16 +278,10 @@ public class JurisdictionChanges {
             reason = "Its ruleset version " + (change.rulesetVersion() == null ? "was never built"
                     : change.rulesetVersion() + " did not become active") + "; nothing changed.";
         }
-        if ("ACTIVATED".equals(outcome)) {
-            store.completeChange(change, "ACTIVE", reason);
-            EventType type = change.kind() == ChangeKind.SUSPENSION ? EventType.JURISDICTION_SUSPENDED
-                    : EventType.JURISDICTION_REENABLED;
-            events.append(type, change.rulesetVersion(), change.jurisdictions(), List.of(change.purpose()), changeId,
-                    (change.kind() == ChangeKind.SUSPENSION ? "Suspended: " : "Re-enabled under "
-                            + change.consentModel() + ": ") + change.reason());
-        } else {
-            store.completeChange(change, outcome == null ? "REJECTED" : outcome, reason);
-        }
+        boolean activated = "ACTIVATED".equals(outcome);
+        store.completeChange(change, activated ? "ACTIVE" : outcome == null ? "REJECTED" : outcome, reason);
+        events.publishEvent(new JurisdictionChangeCompleted(changeId, change.kind(), activated, change.rulesetVersion(),
+                change.jurisdictions(), change.purpose(), change.consentModel(), change.reason()));
     }
 
 }
