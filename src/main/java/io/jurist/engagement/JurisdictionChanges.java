@@ -36,11 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JurisdictionChanges {
 
-    static final String SUSPENSION_PROCESS = "JurisdictionSuspension";
-    static final String REENABLEMENT_PROCESS = "ReenablementApproval";
+    static final String SUSPENSION_PROCESS = JurisdictionSuspensionVariables.PROCESS_KEY;
+    static final String REENABLEMENT_PROCESS = ReenablementApprovalVariables.PROCESS_KEY;
     /** The gates of ReenablementApproval: the version of a re-enablement becomes active only with each approved. */
-    static final List<String> REENABLEMENT_GATES = List.of("Task_AssessDpia", "Task_ReviewLegalBasis",
-            "Task_RecordRegulatorPosition");
+    static final List<String> REENABLEMENT_GATES = ReenablementApprovalVariables.GATES;
 
     private final EngagementStore store;
     private final ActiveRuleset active;
@@ -187,15 +186,15 @@ public class JurisdictionChanges {
     private ApprovalWorkflow.Started startChange(String id, String process, Checked checked, String reason,
                                                  String engagementId, String requester, String consentModel) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("changeId", id);
-        variables.put("jurisdictions", String.join(",", checked.countries()));
-        variables.put("purpose", checked.purpose());
-        variables.put("reason", reason);
-        variables.put("engagementId", engagementId);
-        variables.put("requesters", requester);
-        variables.put("requestedBy", requester);
+        variables.put(JurisdictionSuspensionVariables.CHANGE_ID, id);
+        variables.put(JurisdictionSuspensionVariables.JURISDICTIONS, String.join(",", checked.countries()));
+        variables.put(JurisdictionSuspensionVariables.PURPOSE, checked.purpose());
+        variables.put(JurisdictionSuspensionVariables.REASON, reason);
+        variables.put(JurisdictionSuspensionVariables.ENGAGEMENT_ID, engagementId);
+        variables.put(JurisdictionSuspensionVariables.REQUESTERS, requester);
+        variables.put(JurisdictionSuspensionVariables.REQUESTED_BY, requester);
         if (consentModel != null) {
-            variables.put("consentModel", consentModel);
+            variables.put(ReenablementApprovalVariables.CONSENT_MODEL, consentModel);
         }
         ApprovalWorkflow.Started started = workflows.start(process, id, variables);
         store.linkChangeProcess(id, started.processInstanceId());
