@@ -65,13 +65,16 @@ class EngagementController {
                 "businessKey", started.businessKey()));
     }
 
-    @Operation(summary = "Every engagement, newest first")
+    @Operation(summary = "Every engagement, newest first", description = "Each with its regulator, jurisdictions, "
+            + "purpose, summary, status (OPEN, CLOSED) and outcome. Any authenticated caller.")
     @GetMapping
     List<Engagement> list() {
         return store.engagements();
     }
 
-    @Operation(summary = "An engagement: its state, timeline, correspondence, suspensions and open tasks")
+    @Operation(summary = "An engagement: its state, timeline, correspondence, suspensions and open tasks",
+            description = "The engagement, the correspondence recorded, the suspensions it led to and its "
+                    + "RegulatorEngagement process with its open tasks. 404 when there is no engagement with that id.")
     @GetMapping("/{id}")
     EngagementView get(@PathVariable String id) {
         Engagement engagement = store.engagement(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,

@@ -1,6 +1,7 @@
 package io.jurist.engagement;
 
 import io.jurist.api.ApiException;
+import io.jurist.workflow.TaskVariables;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ class EngagementDelegates {
     /** At the start of a suspension or re-enablement: the request knows its process. */
     @Bean
     ExecutionListener linkChangeProcess(EngagementStore store) {
-        return execution -> store.linkChangeProcess(text(execution, "changeId"), execution.getProcessInstanceId());
+        return execution -> store.linkChangeProcess(text(execution, JurisdictionSuspensionVariables.CHANGE_ID), execution.getProcessInstanceId());
     }
 
     /** Builds and stores the candidate version, and hands RuleChangeApproval what it needs. */
@@ -28,13 +29,13 @@ class EngagementDelegates {
     JavaDelegate buildChangeCandidate(JurisdictionChanges changes) {
         return execution -> {
             try {
-                Map<String, Object> variables = changes.buildCandidate(text(execution, "changeId"),
-                        text(execution, "requesters"));
+                Map<String, Object> variables = changes.buildCandidate(text(execution, JurisdictionSuspensionVariables.CHANGE_ID),
+                        text(execution, JurisdictionSuspensionVariables.REQUESTERS));
                 execution.setVariables(variables);
             } catch (ApiException e) {
                 // The rules changed since the request was checked and no longer accept it.
-                execution.setVariable("outcome", "FAILED");
-                execution.setVariable("failureReason", e.getMessage());
+                execution.setVariable(JurisdictionSuspensionVariables.OUTCOME, "FAILED");
+                execution.setVariable(JurisdictionSuspensionVariables.FAILURE_REASON, e.getMessage());
                 throw new BpmnError("CANDIDATE_INVALID", e.getMessage());
             }
         };
@@ -43,14 +44,14 @@ class EngagementDelegates {
     /** Records how a change's rule change approval ended (activated, rejected or failed). */
     @Bean
     JavaDelegate completeChange(JurisdictionChanges changes) {
-        return execution -> changes.complete(text(execution, "changeId"), text(execution, "outcome"),
-                text(execution, "failureReason"));
+        return execution -> changes.complete(text(execution, JurisdictionSuspensionVariables.CHANGE_ID), text(execution, JurisdictionSuspensionVariables.OUTCOME),
+                text(execution, JurisdictionSuspensionVariables.FAILURE_REASON));
     }
 
     /** Records a re-enablement rejected at one of its gates: the suspension stays. */
     @Bean
     JavaDelegate rejectChange(JurisdictionChanges changes) {
-        return execution -> changes.complete(text(execution, "changeId"), "REJECTED",
+        return execution -> changes.complete(text(execution, JurisdictionSuspensionVariables.CHANGE_ID), "REJECTED",
                 "Rejected at a re-enablement gate in process " + execution.getProcessInstanceId());
     }
 
@@ -58,26 +59,27 @@ class EngagementDelegates {
     @Bean
     JavaDelegate requestEngagementSuspension(JurisdictionChanges changes) {
         return execution -> {
-            String triager = text(execution, "Task_TriageConcern_by");
-            LinkedHashSet<String> requesters = new LinkedHashSet<>(Arrays.asList(text(execution, "requesters").split(",")));
+            String triager = text(execution, TaskVariables.by(RegulatorEngagementVariables.TASK_TRIAGE_CONCERN));
+            LinkedHashSet<String> requesters = new LinkedHashSet<>(Arrays.asList(text(execution, RegulatorEngagementVariables.REQUESTERS).split(",")));
             if (triager != null) {
                 requesters.add(triager);
             }
-            Optional<String> changeId = changes.requestSuspensionForEngagement(text(execution, "engagementId"),
-                    List.of(text(execution, "jurisdictions").split(",")), text(execution, "purpose"),
-                    "Engagement triage: " + text(execution, "Task_TriageConcern_assessment"),
+            Optional<String> changeId = changes.requestSuspensionForEngagement(text(execution, RegulatorEngagementVariables.ENGAGEMENT_ID),
+                    List.of(text(execution, RegulatorEngagementVariables.JURISDICTIONS).split(",")), text(execution, RegulatorEngagementVariables.PURPOSE),
+                    "Engagement triage: " + text(execution, RegulatorEngagementVariables.TRIAGE_ASSESSMENT),
                     triager != null ? triager : String.join(",", requesters));
-            execution.setVariable("changeId", changeId.orElse(null));
-            execution.setVariable("suspensionRequesters", String.join(",", requesters));
+            execution.setVariable(RegulatorEngagementVariables.CHANGE_ID, changeId.orElse(null));
+            execution.setVariable(RegulatorEngagementVariables.SUSPENSION_REQUESTERS, String.join(",", requesters));
         };
     }
 
     /** Legal closed the engagement with its outcome. */
     @Bean
     JavaDelegate closeEngagement(EngagementStore store) {
-        return execution -> store.closeEngagement(text(execution, "engagementId"),
-                text(execution, "Task_CloseEngagement_closingOutcome"), text(execution, "Task_CloseEngagement_comment"),
-                text(execution, "Task_CloseEngagement_by"));
+        return execution -> store.closeEngagement(text(execution, RegulatorEngagementVariables.ENGAGEMENT_ID),
+                text(execution, RegulatorEngagementVariables.CLOSING_OUTCOME),
+                text(execution, TaskVariables.comment(RegulatorEngagementVariables.TASK_CLOSE_ENGAGEMENT)),
+                text(execution, TaskVariables.by(RegulatorEngagementVariables.TASK_CLOSE_ENGAGEMENT)));
     }
 
     private static String text(DelegateExecution execution, String name) {

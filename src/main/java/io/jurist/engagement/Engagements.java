@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Engagements {
 
-    static final String PROCESS = "RegulatorEngagement";
-    static final String CORRESPONDENCE_MESSAGE = "RegulatorCorrespondence";
+    static final String PROCESS = RegulatorEngagementVariables.PROCESS_KEY;
+    static final String CORRESPONDENCE_MESSAGE = RegulatorEngagementVariables.CORRESPONDENCE_MESSAGE;
 
     private final EngagementStore store;
     private final JurisdictionChanges changes;
@@ -53,14 +53,14 @@ public class Engagements {
         String id = EngagementStore.newId("ENG");
         store.insertEngagement(id, regulator.strip(), checked.countries(), purpose, summary, requester);
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("engagementId", id);
-        variables.put("regulator", regulator.strip());
-        variables.put("jurisdictions", String.join(",", checked.countries()));
-        variables.put("purpose", purpose);
-        variables.put("summary", summary);
-        variables.put("requesters", requester);
-        variables.put("requestedBy", requester);
-        variables.put("reminderPeriod", reminderPeriod.toString());
+        variables.put(RegulatorEngagementVariables.ENGAGEMENT_ID, id);
+        variables.put(RegulatorEngagementVariables.REGULATOR, regulator.strip());
+        variables.put(RegulatorEngagementVariables.JURISDICTIONS, String.join(",", checked.countries()));
+        variables.put(RegulatorEngagementVariables.PURPOSE, purpose);
+        variables.put(RegulatorEngagementVariables.SUMMARY, summary);
+        variables.put(RegulatorEngagementVariables.REQUESTERS, requester);
+        variables.put(RegulatorEngagementVariables.REQUESTED_BY, requester);
+        variables.put(RegulatorEngagementVariables.REMINDER_PERIOD, reminderPeriod.toString());
         ApprovalWorkflow.Started started = workflows.start(PROCESS, id, variables);
         store.linkEngagementProcess(id, started.processInstanceId());
         return started;
@@ -107,8 +107,8 @@ public class Engagements {
         }
         store.insertCorrespondence(engagement, direction, occurredOn, summary, regulatorPosition, user);
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("lastCorrespondence", summary);
-        variables.put("lastRegulatorPosition", regulatorPosition);
+        variables.put(RegulatorEngagementVariables.LAST_CORRESPONDENCE, summary);
+        variables.put(RegulatorEngagementVariables.LAST_REGULATOR_POSITION, regulatorPosition);
         return workflows.correlate(CORRESPONDENCE_MESSAGE, engagementId, variables);
     }
 }

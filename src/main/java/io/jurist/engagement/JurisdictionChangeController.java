@@ -64,25 +64,32 @@ class JurisdictionChangeController {
         return created("/api/v1/reenablements/", started);
     }
 
-    @Operation(summary = "Every suspension request, newest first")
+    @Operation(summary = "Every suspension request, newest first", description = "Each with its jurisdictions, "
+            + "purpose, reason, requester, status (REQUESTED, ACTIVE, REJECTED, FAILED) and ruleset version. Any "
+            + "authenticated caller.")
     @GetMapping("/api/v1/suspensions")
     List<JurisdictionChange> suspensions() {
         return store.changes(ChangeKind.SUSPENSION);
     }
 
-    @Operation(summary = "A suspension request with its process state and open tasks")
+    @Operation(summary = "A suspension request with its process state and open tasks", description = "The request "
+            + "and its JurisdictionSuspension process: where it stands, the tasks open in it and the approvals given. "
+            + "404 when there is no suspension with that id.")
     @GetMapping("/api/v1/suspensions/{id}")
     ChangeView suspension(@PathVariable String id) {
         return view(id, ChangeKind.SUSPENSION);
     }
 
-    @Operation(summary = "Every re-enablement request, newest first")
+    @Operation(summary = "Every re-enablement request, newest first", description = "Each with its jurisdictions, "
+            + "purpose, consent model, justification, requester, status and ruleset version. Any authenticated caller.")
     @GetMapping("/api/v1/reenablements")
     List<JurisdictionChange> reenablements() {
         return store.changes(ChangeKind.REENABLEMENT);
     }
 
-    @Operation(summary = "A re-enablement request with its process state, gates and open tasks")
+    @Operation(summary = "A re-enablement request with its process state, gates and open tasks", description = "The "
+            + "request and its ReenablementApproval process: the DPIA, legal basis and regulator's position gates, "
+            + "the tasks open and the approvals given. 404 when there is no re-enablement with that id.")
     @GetMapping("/api/v1/reenablements/{id}")
     ChangeView reenablement(@PathVariable String id) {
         return view(id, ChangeKind.REENABLEMENT);

@@ -3,8 +3,6 @@ package io.jurist.engagement;
 import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
 import io.jurist.api.InvalidRequestException;
-import io.jurist.events.EventLog;
-import io.jurist.events.EventType;
 import io.jurist.facts.ConsentModel;
 import io.jurist.facts.Countries;
 import io.jurist.facts.JurisdictionPolicy;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,21 +36,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JurisdictionChanges {
 
-    static final String SUSPENSION_PROCESS = "JurisdictionSuspension";
-    static final String REENABLEMENT_PROCESS = "ReenablementApproval";
+    static final String SUSPENSION_PROCESS = JurisdictionSuspensionVariables.PROCESS_KEY;
+    static final String REENABLEMENT_PROCESS = ReenablementApprovalVariables.PROCESS_KEY;
     /** The gates of ReenablementApproval: the version of a re-enablement becomes active only with each approved. */
-    static final List<String> REENABLEMENT_GATES = List.of("Task_AssessDpia", "Task_ReviewLegalBasis",
-            "Task_RecordRegulatorPosition");
+    static final List<String> REENABLEMENT_GATES = ReenablementApprovalVariables.GATES;
 
     private final EngagementStore store;
     private final ActiveRuleset active;
     private final RulesetChanges rulesets;
     private final Workflows workflows;
-    private final EventLog events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JurisdictionChanges(EngagementStore store, ActiveRuleset active, RulesetChanges rulesets, Workflows workflows,
-                        EventLog events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.active = active;
         this.rulesets = rulesets;
@@ -188,15 +186,15 @@ public class JurisdictionChanges {
     private ApprovalWorkflow.Started startChange(String id, String process, Checked checked, String reason,
                                                  String engagementId, String requester, String consentModel) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("changeId", id);
-        variables.put("jurisdictions", String.join(",", checked.countries()));
-        variables.put("purpose", checked.purpose());
-        variables.put("reason", reason);
-        variables.put("engagementId", engagementId);
-        variables.put("requesters", requester);
-        variables.put("requestedBy", requester);
+        variables.put(JurisdictionSuspensionVariables.CHANGE_ID, id);
+        variables.put(JurisdictionSuspensionVariables.JURISDICTIONS, String.join(",", checked.countries()));
+        variables.put(JurisdictionSuspensionVariables.PURPOSE, checked.purpose());
+        variables.put(JurisdictionSuspensionVariables.REASON, reason);
+        variables.put(JurisdictionSuspensionVariables.ENGAGEMENT_ID, engagementId);
+        variables.put(JurisdictionSuspensionVariables.REQUESTERS, requester);
+        variables.put(JurisdictionSuspensionVariables.REQUESTED_BY, requester);
         if (consentModel != null) {
-            variables.put("consentModel", consentModel);
+            variables.put(ReenablementApprovalVariables.CONSENT_MODEL, consentModel);
         }
         ApprovalWorkflow.Started started = workflows.start(process, id, variables);
         store.linkChangeProcess(id, started.processInstanceId());
@@ -266,8 +264,9 @@ public class JurisdictionChanges {
     }
 
     /**
-     * Records the end of a change's process; an activated change gets its event. A change whose version
-     * did not become active (its activation refused it, or the process was moved here) is recorded FAILED.
+     * Records the end of a change's process and publishes it ({@link JurisdictionChangeCompleted}, heard in this
+     * transaction: the feed's event of an activated change). A change whose version did not become active (its
+     * activation refused it, or the process was moved here) is recorded FAILED.
      */
     @Transactional
     public void complete(String changeId, String outcome, String reason) {
@@ -278,16 +277,10 @@ public class JurisdictionChanges {
             reason = "Its ruleset version " + (change.rulesetVersion() == null ? "was never built"
                     : change.rulesetVersion() + " did not become active") + "; nothing changed.";
         }
-        if ("ACTIVATED".equals(outcome)) {
-            store.completeChange(change, "ACTIVE", reason);
-            EventType type = change.kind() == ChangeKind.SUSPENSION ? EventType.JURISDICTION_SUSPENDED
-                    : EventType.JURISDICTION_REENABLED;
-            events.append(type, change.rulesetVersion(), change.jurisdictions(), List.of(change.purpose()), changeId,
-                    (change.kind() == ChangeKind.SUSPENSION ? "Suspended: " : "Re-enabled under "
-                            + change.consentModel() + ": ") + change.reason());
-        } else {
-            store.completeChange(change, outcome == null ? "REJECTED" : outcome, reason);
-        }
+        boolean activated = "ACTIVATED".equals(outcome);
+        store.completeChange(change, activated ? "ACTIVE" : outcome == null ? "REJECTED" : outcome, reason);
+        events.publishEvent(new JurisdictionChangeCompleted(changeId, change.kind(), activated, change.rulesetVersion(),
+                change.jurisdictions(), change.purpose(), change.consentModel(), change.reason()));
     }
 
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +22,11 @@ public class ActiveRuleset {
     private final AtomicReference<CompiledRuleset> current = new AtomicReference<>();
     private final RulesetStore store;
     private final RulesetCompiler compiler;
-    private final ApplicationEventPublisher events;
     private final Set<Integer> refused = ConcurrentHashMap.newKeySet();
 
-    ActiveRuleset(RulesetStore store, RulesetCompiler compiler, ApplicationEventPublisher events) {
+    ActiveRuleset(RulesetStore store, RulesetCompiler compiler) {
         this.store = store;
         this.compiler = compiler;
-        this.events = events;
     }
 
     /** The ruleset to decide with now; throws when there is none. */
@@ -117,6 +114,5 @@ public class ActiveRuleset {
         }
         current.set(compiled);
         log.info("Serving ruleset version {} ({})", compiled.version(), compiled.revision());
-        events.publishEvent(new RulesetActivated(compiled.version(), compiled.revision(), compiled.activatedAt()));
     }
 }

@@ -43,7 +43,8 @@ class ReferenceController {
         this.active = active;
     }
 
-    @Operation(summary = "The purposes known to the active ruleset")
+    @Operation(summary = "The purposes known to the active ruleset", description = "Each purpose's code, name, "
+            + "description and Fides data-use category, from the active version's reference/purposes.csv.")
     @GetMapping("/purposes")
     Collection<Purpose> purposes() {
         return active.current().reference().purposes().values();

@@ -6,20 +6,13 @@ import io.jurist.api.ApiException;
 import io.jurist.audit.Change;
 import io.jurist.audit.ChangeHistory;
 import io.jurist.audit.ChangeType;
-import io.jurist.audit.RecentDecisions;
-import io.jurist.facts.Consent;
-import io.jurist.events.EventLog;
-import io.jurist.events.EventType;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,30 +31,22 @@ public class RulesetChanges {
     private final RulesetStore store;
     private final RulesetCompiler compiler;
     private final ActiveRuleset active;
+    private final CandidateValidation validation;
     private final ApprovalWorkflow workflow;
-    private final EventLog events;
     private final ChangeHistory history;
-    private final RecentDecisions recent;
-    private final int recentDays;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final ValidationBudget budget;
 
-    RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, ApprovalWorkflow workflow,
-                   EventLog events, ChangeHistory history, RecentDecisions recent,
-                   @Value("${jurist.rules.impact-recent-days:30}") int recentDays, ObjectMapper json, Clock clock,
-                   ValidationBudget budget) {
+    RulesetChanges(RulesetStore store, RulesetCompiler compiler, ActiveRuleset active, CandidateValidation validation,
+                   ApprovalWorkflow workflow, ChangeHistory history, ApplicationEventPublisher events, ObjectMapper json) {
         this.store = store;
         this.compiler = compiler;
         this.active = active;
+        this.validation = validation;
         this.workflow = workflow;
-        this.events = events;
         this.history = history;
-        this.recent = recent;
-        this.recentDays = recentDays;
+        this.events = events;
         this.json = json;
-        this.clock = clock;
-        this.budget = budget;
     }
 
     /**
@@ -70,26 +55,7 @@ public class RulesetChanges {
      * thread (past it: 422, nothing submitted).
      */
     public Validation validate(RulesetFiles candidate) {
-        return budget.run(() -> validateNow(candidate));
-    }
-
-    private Validation validateNow(RulesetFiles candidate) {
-        CompiledRuleset base = active.current();
-        CompiledRuleset compiled;
-        try {
-            compiled = compiler.compile(0, candidate, null);
-        } catch (InvalidRulesetException e) {
-            return new Validation(candidate.revision(), e.problems(), List.of(), null);
-        }
-        List<RulesetProblem> problems = new ArrayList<>();
-        List<ScenarioResult> scenarios = ScenarioRunner.runAll(compiled, problems);
-        Instant now = clock.instant();
-        List<ImpactAnalysis.Weighted> recent = this.recent.since(now.minus(Duration.ofDays(recentDays))).stream()
-                .map(c -> new ImpactAnalysis.Weighted(new DecisionQuery("recent", c.country(), c.representativeAge(),
-                        c.purpose(), Consent.valueOf(c.consent()), now), c.decisions()))
-                .toList();
-        Impact impact = ImpactAnalysis.compare(base, compiled, now, recentDays, recent);
-        return new Validation(candidate.revision(), problems, scenarios, impact);
+        return validation.validate(candidate);
     }
 
     /** The candidate: the active version's files with the changes applied (a null content removes a file). */
@@ -205,22 +171,24 @@ public class RulesetChanges {
         int base = proposed.baseVersion();
         int current = store.activeVersion().orElseThrow();
         // Compiled before the swap, so that the swap itself is one reference assignment.
-        CompiledRuleset compiled = compiler.compile(version, store.files(version), clock.instant());
+        CompiledRuleset compiled = compiler.compile(version, store.files(version), null);
         if (current != base || !store.activate(version, base, activatedBy)) {
             String reason = "Version " + version + " was based on version " + base + ", but version " + current
                     + " has been activated since; activating it would silently drop that change. "
                     + "Re-propose the change on top of version " + current + ".";
             throw new StaleBaseException(reason);
         }
-        events.append(EventType.RULESET_ACTIVATED, version, List.of(), List.of(), activatedBy,
-                "Ruleset version " + version + " (" + compiled.revision() + ") activated: " + proposed.summary());
         Impact impact = store.impactJson(version).map(this::impactOf).orElse(null);
+        List<String> countries = impact == null ? List.of() : List.copyOf(impact.byCountry().keySet());
+        List<String> purposes = impact == null ? List.of() : List.copyOf(impact.byPurpose().keySet());
         history.append(Change.of(ChangeType.VERSION_ACTIVATED, activatedBy, "ruleset:" + version)
                 .withVersion(version).withProcess(proposed.processInstanceId())
-                .concerning(impact == null ? List.of() : List.copyOf(impact.byCountry().keySet()),
-                        impact == null ? List.of() : List.copyOf(impact.byPurpose().keySet()))
+                .concerning(countries, purposes)
                 .with("revision", compiled.revision()).with("previousVersion", current)
                 .with("summary", proposed.summary()).with("proposedBy", proposed.proposedBy()));
+        // Heard in this transaction (the feed): a listener that fails rolls the activation back.
+        events.publishEvent(new RulesetActivated(version, compiled.revision(), current, proposed.summary(), activatedBy,
+                proposed.proposedBy(), proposed.processInstanceId(), countries, purposes));
         CompiledRuleset activated = compiled.as(version, store.find(version).orElseThrow().activatedAt());
         afterCommit(() -> active.publish(activated));
         return activated;

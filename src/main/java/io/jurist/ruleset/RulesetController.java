@@ -44,20 +44,26 @@ class RulesetController {
         this.json = json;
     }
 
-    @Operation(summary = "Every version, newest first, without files")
+    @Operation(summary = "Every version, newest first, without files", description = "Each version's number, "
+            + "revision, status (PROPOSED, ACTIVE, SUPERSEDED, REJECTED, FAILED), summary and who proposed and "
+            + "activated it. Any authenticated caller.")
     @GetMapping
     List<RulesetVersion> list() {
         return store.list();
     }
 
-    @Operation(summary = "The active version, with its files and rules")
+    @Operation(summary = "The active version, with its files and rules", description = "The version this node "
+            + "decides with: its files (DRL, reference tables, scenarios) and the rules compiled from them. 503 "
+            + "while no version is loaded.")
     @GetMapping("/active")
     RulesetView active() {
         CompiledRuleset served = active.current();
         return view(find(served.version()), served.files().files(), served.rules());
     }
 
-    @Operation(summary = "Any version, with its files, status and impact")
+    @Operation(summary = "Any version, with its files, status and impact", description = "A stored version by "
+            + "number, with its files and, for a proposal, the impact analysis it was approved on. 404 when there "
+            + "is no such version.")
     @GetMapping("/{version}")
     RulesetView version(@PathVariable int version) {
         RulesetVersion stored = find(version);
@@ -66,7 +72,9 @@ class RulesetController {
         return view(stored, store.files(version).files(), rules);
     }
 
-    @Operation(summary = "File-by-file diff from one version to another, in unified form")
+    @Operation(summary = "File-by-file diff from one version to another, in unified form", description = "Each file "
+            + "added, removed or changed between the two versions, with a unified diff. 404 when either version "
+            + "does not exist.")
     @GetMapping("/{from}/diff/{to}")
     VersionDiff diff(@PathVariable int from, @PathVariable int to) {
         RulesetVersion a = find(from);

@@ -39,13 +39,13 @@ public final class ScenarioRunner {
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             String path = file.getKey();
             if (path.startsWith(SCENARIO_DIR) && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
-                readFile(path, file.getValue(), scenarios, problems);
+                readFile(path, file.getValue(), files, scenarios, problems);
             }
         }
         return scenarios;
     }
 
-    private static void readFile(String path, String content, List<Scenario> scenarios,
+    private static void readFile(String path, String content, RulesetFiles files, List<Scenario> scenarios,
                                  List<RulesetProblem> problems) {
         RulesetProblem foreign = foreignYaml(path, content);
         if (foreign != null) {
@@ -64,9 +64,9 @@ public final class ScenarioRunner {
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 int line = parser.currentTokenLocation().getLineNr();
-                Scenario entry;
+                ScenarioEntry entry;
                 try {
-                    entry = YAML.readValue(parser, Scenario.class);
+                    entry = YAML.readValue(parser, ScenarioEntry.class);
                 } catch (JsonProcessingException e) {
                     problems.add(new RulesetProblem(path, e.getLocation() == null ? line : e.getLocation().getLineNr(),
                             e.getOriginalMessage()));
@@ -80,7 +80,7 @@ public final class ScenarioRunner {
                     problems.add(new RulesetProblem(path, line, "The scenario needs '" + missing + "'"));
                     continue;
                 }
-                scenarios.add(new Scenario(entry.name(), entry.request(), entry.expect(), path, line));
+                scenarios.addAll(entry.expand(path, line, files, problems));
             }
         } catch (IOException e) {
             int line = e instanceof JsonProcessingException json && json.getLocation() != null

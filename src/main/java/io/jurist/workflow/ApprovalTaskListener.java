@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 class ApprovalTaskListener implements TaskListener {
 
-    static final String REQUESTERS = "requesters";
-    static final String APPROVED = "approved";
-    static final String COMMENT = "comment";
+    static final String REQUESTERS = RuleChangeVariables.REQUESTERS;
+    static final String APPROVED = TaskVariables.APPROVED;
+    static final String COMMENT = TaskVariables.COMMENT;
 
     private final IdentityService identity;
     private final ApprovalRecords records;
@@ -48,10 +48,10 @@ class ApprovalTaskListener implements TaskListener {
             evidence.put(field, task.getVariable(field));
         }
         String key = task.getTaskDefinitionKey();
-        task.getExecution().setVariable(key + "_approved", approved);
-        task.getExecution().setVariable(key + "_comment", comment);
-        task.getExecution().setVariable(key + "_by", user);
-        evidence.forEach((field, value) -> task.getExecution().setVariable(key + "_" + field, value));
+        task.getExecution().setVariable(TaskVariables.approved(key), approved);
+        task.getExecution().setVariable(TaskVariables.comment(key), comment);
+        task.getExecution().setVariable(TaskVariables.by(key), user);
+        evidence.forEach((field, value) -> task.getExecution().setVariable(TaskVariables.field(key, field), value));
         task.getExecution().removeVariable(APPROVED);
         task.getExecution().removeVariable(COMMENT);
         String definition = task.getProcessDefinitionId();

@@ -29,13 +29,17 @@ class ProposalStatusController {
         this.processes = processes;
     }
 
-    @Operation(summary = "Every proposal (versions with an approval process), newest first")
+    @Operation(summary = "Every proposal (versions with an approval process), newest first", description = "Each "
+            + "proposed version with its status, impact kind and approval process. Any authenticated caller.")
     @GetMapping
     List<ProposalView> list() {
         return store.list().stream().filter(v -> v.processInstanceId() != null).map(this::view).toList();
     }
 
-    @Operation(summary = "A proposal: its version, the state of its approval process, open tasks and approvals")
+    @Operation(summary = "A proposal: its version, the state of its approval process, open tasks and approvals",
+            description = "Follow a proposal from submission to activation: its RuleChangeApproval process, the "
+                    + "tasks open in it, the approvals given and a link to its diff. 404 when the version was no "
+                    + "proposal.")
     @GetMapping("/{id}")
     ProposalView get(@PathVariable int id) {
         RulesetVersion version = store.find(id).filter(v -> v.processInstanceId() != null)

@@ -36,10 +36,10 @@ class RuleChangeDelegates {
                 changes.activate(version(execution), "process " + execution.getProcessInstanceId());
                 execution.setVariable(RuleChangeVariables.OUTCOME, "ACTIVATED");
             } catch (StaleBaseException e) {
-                execution.setVariable("failureReason", e.getMessage());
+                execution.setVariable(RuleChangeVariables.FAILURE_REASON, e.getMessage());
                 throw new BpmnError(STALE_BASE, e.getMessage());
             } catch (NotApprovedException e) {
-                execution.setVariable("failureReason", e.getMessage());
+                execution.setVariable(RuleChangeVariables.FAILURE_REASON, e.getMessage());
                 throw new BpmnError(NOT_APPROVED, e.getMessage());
             }
         };
@@ -59,7 +59,7 @@ class RuleChangeDelegates {
     @Bean
     JavaDelegate failVersion(RulesetChanges changes) {
         return execution -> {
-            Object reason = execution.getVariable("failureReason");
+            Object reason = execution.getVariable(RuleChangeVariables.FAILURE_REASON);
             changes.close(version(execution), RulesetStatus.FAILED, reason == null ? "Activation failed" : reason.toString());
             execution.setVariable(RuleChangeVariables.OUTCOME, "FAILED");
         };

@@ -255,6 +255,22 @@ class EngagementProcessesIntegrationTests {
     }
 
     @Test
+    void closingAnEngagementWhileItsReminderIsOpenEndsTheReminderToo() {
+        var started = engagements.open("Regulator", List.of("BD"), PURPOSE, "Concern", "alice");
+        ProcessInstance engagement = process(started);
+        complete("bob", List.of("legal-approvers"), task(started.businessKey(), "Task_TriageConcern"),
+                Map.of("assessment", "Low risk", "suspendNow", false));
+        Job timer = management.createJobQuery().processInstanceId(started.processInstanceId()).timers().singleResult();
+        management.executeJob(timer.getId());
+        assertThat(engagement).isWaitingAt("Task_ChaseRegulator", "Task_CloseEngagement");
+        complete("bob", List.of("legal-approvers"), task(started.businessKey(), "Task_CloseEngagement"),
+                Map.of("closingOutcome", "COMMITMENTS_MADE", "comment", "Commitments received"));
+        assertThat(engagement).isEnded().hasPassed("Task_RecordClosed", "EndEvent_Closed", "Event_ClosedWhileChasing");
+        assertThat(tasks.createTaskQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+        assertThat(store.engagement(started.businessKey()).orElseThrow().outcome()).isEqualTo("COMMITMENTS_MADE");
+    }
+
+    @Test
     void anEngagementTriagedToSuspendRunsTheSuspensionWhichTheTriagerCannotApprove() {
         var started = engagements.open("Regulator", List.of("MY"), PURPOSE, "Concern", "alice");
         complete("bob", List.of("legal-approvers"), task(started.businessKey(), "Task_TriageConcern"),

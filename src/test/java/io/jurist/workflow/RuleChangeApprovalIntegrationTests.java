@@ -158,6 +158,24 @@ class RuleChangeApprovalIntegrationTests {
     }
 
     @Test
+    void aRejectionByLegalOfAPermissiveChangeEndsItEvenAfterTheDpoApproved() {
+        int before = active.current().version();
+        var proposed = propose("alice", enableEarlier("PY"));
+        assertThat(proposed.impact().kind()).isEqualTo(Impact.ChangeKind.PERMISSIVE);
+        complete("dana", List.of("dpo"), task(proposed, "Task_ApproveAsDpo"), true);
+        complete("bob", List.of("legal-approvers"), task(proposed, "Task_ApprovePermissiveAsLegal"), false);
+        awaitEnd(proposed);
+        assertThat(store.find(proposed.version()).orElseThrow().status()).isEqualTo(RulesetStatus.REJECTED);
+        assertThat(active.current().version()).isEqualTo(before);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(proposed.processInstanceId())
+                .activityId("Task_RecordRejection").count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(proposed.processInstanceId())
+                .activityId("Task_ActivateVersion").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(proposed.processInstanceId())
+                .activityId("EndEvent_Rejected").count()).isEqualTo(1);
+    }
+
+    @Test
     void theProposerCannotApproveTheirOwnChangeAndTheTaskStaysOpen() {
         var proposed = propose("erin", suspend("UG"));
         Task approval = task(proposed, "Task_ApproveAsLegal");
