@@ -191,6 +191,30 @@ class BatchSummaryIntegrationTests {
     }
 
     @Test
+    void aSummaryOfEveryAnswerTheSnapshotGivesIsAcceptedThoughLargerThanASingleDecisionsBody() {
+        JsonNode rows = http.get("/api/v1/rulesets/" + version + "/snapshot?purpose=" + PURPOSE, DATA_PLATFORM)
+                .json().get("rows");
+        Map<String, ObjectNode> distinct = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            ObjectNode count = JSON.createObjectNode();
+            count.put("country", row.get("country").asText());
+            count.put("decision", row.get("decision").asText());
+            count.set("reasonCodes", row.get("reasonCodes"));
+            distinct.put(count.toString(), count);
+        }
+        ObjectNode body = summary();
+        ArrayNode counts = (ArrayNode) body.get("counts");
+        distinct.values().forEach(c -> counts.add(c.put("decisions", 1)));
+        body.put("decided", counts.size()).put("rows", counts.size() + 2);
+        assertThat(body.toString().length()).isGreaterThan(64 * 1024);
+
+        Http.Response response = http.postJson("/api/v1/decisions/summaries", body.toString(), DATA_PLATFORM);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("counts")).hasSize(counts.size());
+    }
+
+    @Test
     void onlyTheDataPlatformRecordsSummaries() {
         String body = summary(5).toString();
         assertThat(http.postJson("/api/v1/decisions/summaries", body, null).status()).isEqualTo(401);
