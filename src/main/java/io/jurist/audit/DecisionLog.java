@@ -146,6 +146,21 @@ public class DecisionLog implements SmartLifecycle {
                 rulesetRevision, batchLines);
     }
 
+    /**
+     * Records the summary of a batch decided outside this service (the data platform's Spark job, from a version's
+     * snapshot) and waits until it is written: unlike a decision, its caller is answered only once it is stored.
+     *
+     * @return true once the summary is in the database; false when the log is off or it was not written within
+     *         the timeout (it may still be written later, or be counted as unlogged)
+     */
+    public boolean recordSummary(LoggedBatch summary, Duration timeout) {
+        if (!properties.enabled() || store == null) {
+            return false;
+        }
+        offerSummary(summary);
+        return flush(timeout) && store.batch(summary.batchId()).isPresent();
+    }
+
     /** A logged decision by its id (single, or a batch line when per-line logging was on). */
     public Optional<LoggedDecision> decision(String id) {
         return store == null ? Optional.empty() : store.decision(id);

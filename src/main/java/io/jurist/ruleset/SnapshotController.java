@@ -1,6 +1,5 @@
 package io.jurist.ruleset;
 
-import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
 import io.jurist.api.InstantRange;
 import io.jurist.api.InvalidRequestException;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SnapshotController {
 
     static final String TEXT_CSV = "text/csv";
-    /** How many snapshots (version and purpose) are kept; versions never change, so a kept one stays right. */
-    static final int CACHED = 32;
 
     /** A snapshot as JSON. */
     record SnapshotView(int version, String revision, String purpose, int classes, List<PolicySnapshot.Row> rows) {
@@ -47,26 +43,11 @@ class SnapshotController {
                       SqlFilter.Columns columns, String where, List<SqlFilter.ObligationFilter> obligations) {
     }
 
-    private record Key(int version, String purpose) {
-    }
-
-    private final RulesetStore store;
-    private final ActiveRuleset active;
-    private final RulesetCompiler compiler;
+    private final PolicySnapshots snapshots;
     private final Clock clock;
-    /** How many snapshots were computed (a cached one is not computed again). */
-    private final java.util.concurrent.atomic.LongAdder computed = new java.util.concurrent.atomic.LongAdder();
-    private final Map<Key, PolicySnapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, PolicySnapshot> eldest) {
-            return size() > CACHED;
-        }
-    };
 
-    SnapshotController(RulesetStore store, ActiveRuleset active, RulesetCompiler compiler, Clock clock) {
-        this.store = store;
-        this.active = active;
-        this.compiler = compiler;
+    SnapshotController(PolicySnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -169,47 +150,11 @@ class SnapshotController {
     }
 
     private PolicySnapshot snapshot(int version, String purpose) {
-        RulesetVersion stored = store.find(version).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "No such ruleset version", "There is no ruleset version " + version
-                + "; GET /api/v1/rulesets lists them."));
-        if (purpose == null) {
-            throw new InvalidRequestException("The purpose is required", List.of(new FieldError("purpose",
-                    "is required: a purpose of version " + version)));
-        }
-        synchronized (cache) {
-            PolicySnapshot cached = cache.get(new Key(version, purpose));
-            if (cached != null) {
-                return cached;
-            }
-        }
-        CompiledRuleset ruleset = compiled(stored);
-        List<FieldError> errors = new ArrayList<>();
-        QueryCheck.checkPurpose(purpose, ruleset.reference(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("Unknown purpose", errors);
-        }
-        PolicySnapshot snapshot = PolicySnapshot.of(ruleset, purpose);
-        computed.increment();
-        synchronized (cache) {
-            return cache.computeIfAbsent(new Key(version, purpose), k -> snapshot);
-        }
+        return snapshots.of(version, purpose);
     }
 
     long computed() {
-        return computed.sum();
-    }
-
-    private CompiledRuleset compiled(RulesetVersion stored) {
-        CompiledRuleset served = active.peek().orElse(null);
-        if (served != null && served.version() == stored.version()) {
-            return served;
-        }
-        try {
-            return compiler.compile(stored.version(), store.files(stored.version()), stored.activatedAt());
-        } catch (InvalidRulesetException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "Version does not compile",
-                    "Version " + stored.version() + " does not compile under this release, so it has no snapshot.");
-        }
+        return snapshots.computed();
     }
 
     static String csv(PolicySnapshot snapshot) {

@@ -55,6 +55,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch",
                                 "/api/v1/benchmark/echo")
                         .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
+                        // A run's summary goes into the decision log as a batch: only the data platform runs them.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions/summaries")
+                        .hasAuthority(authority(DATA_PLATFORM))
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/proposals", "/api/v1/rulesets/validate",
                                 "/api/v1/engagements", "/api/v1/suspensions", "/api/v1/reenablements")
                         .hasAnyAuthority(authority(RULE_AUTHORS), authority(ADMIN))

@@ -55,6 +55,7 @@ class AccessMatrixIntegrationTests {
     static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("POST /api/v1/decisions", "{\"subject\":{\"id\":\"\"}}"),
             Map.entry("POST /api/v1/decisions/batch", ""),
+            Map.entry("POST /api/v1/decisions/summaries", "{}"),
             Map.entry("POST /api/v1/rulesets/validate", "{\"files\":{\"../x\":\"\"}}"),
             Map.entry("POST /api/v1/rulesets/proposals", "{}"),
             Map.entry("POST /api/v1/engagements", "{}"),
