@@ -43,8 +43,9 @@ class BrowseController {
     String rules(@RequestParam(defaultValue = "") String q, Authentication user, Model model) {
         CompiledRuleset served = active.current();
         String query = q.strip().toLowerCase(Locale.ROOT);
-        List<String> countries = query.isEmpty() ? List.of() : CountryNames.search(q);
-        Optional<String> country = countries.size() == 1 ? Optional.of(countries.get(0)) : Optional.empty();
+        // Only a code or a whole name opens a country's page; a part of a name lists the countries it matches.
+        Optional<String> country = query.isEmpty() ? Optional.empty() : CountryNames.exact(q);
+        List<String> countries = query.isEmpty() || country.isPresent() ? List.of() : CountryNames.search(q);
         List<RuleView> all = served.rules().stream()
                 .map(rule -> new RuleView(rule, ruleText(served.files().files().get(rule.file()), rule.line())))
                 .toList();
@@ -67,8 +68,8 @@ class BrowseController {
         model.addAttribute("rows", rows);
         model.addAttribute("country", country.map(c -> CountryPage.of(c, served.reference(), Instant.now()))
                 .orElse(null));
-        model.addAttribute("countryMatches", countries.size() > 1 ? countries.stream()
-                .map(c -> Map.entry(c, CountryNames.name(c))).toList() : List.of());
+        model.addAttribute("countryMatches", countries.stream()
+                .map(c -> Map.entry(c, CountryNames.name(c))).toList());
         model.addAttribute("author", Authors.isAuthor(user));
         return "rules";
     }

@@ -57,26 +57,38 @@ final class CountryNames {
      * ever match a code.
      */
     static List<String> search(String query) {
-        String q = query == null ? "" : query.strip();
-        Optional<String> code = Countries.normalize(q);
-        if (code.isPresent()) {
-            return List.of(code.get());
+        Optional<String> exact = exact(query);
+        if (exact.isPresent()) {
+            return List.of(exact.get());
         }
-        String folded = fold(q);
+        String folded = fold(query == null ? "" : query);
         if (folded.length() < 3) {
             return List.of();
         }
         List<String> matches = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : FOLDED.entrySet()) {
-            if (entry.getValue().contains(folded)) {
-                return List.of(entry.getKey());
-            }
             if (entry.getValue().stream().anyMatch(name -> name.contains(folded))) {
                 matches.add(entry.getKey());
             }
         }
         matches.sort((a, b) -> name(a).compareTo(name(b)));
         return matches;
+    }
+
+    /** The country a query names exactly: its code or alias, or one of its names (case, accents and punctuation aside). */
+    static Optional<String> exact(String query) {
+        String q = query == null ? "" : query.strip();
+        Optional<String> code = Countries.normalize(q);
+        if (code.isPresent()) {
+            return code;
+        }
+        String folded = fold(q);
+        for (Map.Entry<String, List<String>> entry : FOLDED.entrySet()) {
+            if (entry.getValue().contains(folded)) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Lower case, without accents, with every run of other characters than letters and digits one space. */

@@ -173,6 +173,10 @@ class BrowseControllerTests {
         mvc.perform(get("/rules").param("q", "guin").with(BOB))
                 .andExpect(content().string(containsString("id=\"country-matches\"")))
                 .andExpect(content().string(containsString("Equatorial Guinea (GQ)")));
+        // A part of a name lists the country, even alone, rather than taking the search over.
+        mvc.perform(get("/rules").param("q", "brazi").with(BOB))
+                .andExpect(content().string(containsString("<a href=\"/rules?q=BR\">Brazil (BR)</a>")))
+                .andExpect(content().string(not(containsString("id=\"country-title\""))));
         mvc.perform(get("/rules").param("q", "CONSENT_REQUIRED").with(BOB))
                 .andExpect(content().string(containsString("(<span>0</span> of <span>1</span>)")))
                 .andExpect(content().string(containsString("No rule's")));

@@ -16,6 +16,8 @@ class CountryNamesTests {
         assertThat(CountryNames.search("UK")).containsExactly("GB");
         assertThat(CountryNames.search("united kingdom")).containsExactly("GB");
         assertThat(CountryNames.name("BR")).isEqualTo("Brazil");
+        assertThat(CountryNames.exact("Brésil")).contains("BR");
+        assertThat(CountryNames.exact("brazi")).isEmpty();
     }
 
     @Test
