@@ -1,12 +1,14 @@
 package io.jurist.web;
 
-import io.jurist.facts.Countries;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RuleInfo;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +35,25 @@ class BrowseController {
     record RuleView(RuleInfo info, String text) {
     }
 
-    /** Rules, files and table rows; {@code q} matches a rule's name or text (reason codes) or a country. */
+    /**
+     * Rules, files and table rows; {@code q} matches a rule's name or text (reason codes), or names a country
+     * by code or name (BR, brazil, Brésil), which shows the country's policies in words.
+     */
     @GetMapping("/rules")
-    String rules(@RequestParam(defaultValue = "") String q, Model model) {
+    String rules(@RequestParam(defaultValue = "") String q, Authentication user, Model model) {
         CompiledRuleset served = active.current();
         String query = q.strip().toLowerCase(Locale.ROOT);
-        List<RuleView> rules = served.rules().stream()
+        // Only a code or a whole name opens a country's page; a part of a name lists the countries it matches.
+        Optional<String> country = query.isEmpty() ? Optional.empty() : CountryNames.exact(q);
+        List<String> countries = query.isEmpty() || country.isPresent() ? List.of() : CountryNames.search(q);
+        List<RuleView> all = served.rules().stream()
                 .map(rule -> new RuleView(rule, ruleText(served.files().files().get(rule.file()), rule.line())))
+                .toList();
+        // No rule names a country: all of them decide for it, reading its policy from the table.
+        List<RuleView> rules = country.isPresent() ? all : all.stream()
                 .filter(rule -> query.isEmpty() || rule.info().name().toLowerCase(Locale.ROOT).contains(query)
                         || rule.text().toLowerCase(Locale.ROOT).contains(query))
                 .toList();
-        Optional<String> country = query.length() == 2 ? Countries.normalize(query) : Optional.empty();
         List<JurisdictionBoard.Row> rows = board.rows(served).stream()
                 .filter(row -> query.isEmpty() || country.map(row.countries()::contains).orElse(false)
                         || row.jurisdiction().toLowerCase(Locale.ROOT).contains(query)
@@ -54,16 +64,19 @@ class BrowseController {
         model.addAttribute("revision", served.revision());
         model.addAttribute("files", served.files().files().keySet());
         model.addAttribute("rules", rules);
+        model.addAttribute("allRules", all.size());
         model.addAttribute("rows", rows);
-        model.addAttribute("country", country.orElse(null));
-        model.addAttribute("countryPolicies", country.map(c -> served.reference().policies(c).values())
+        model.addAttribute("country", country.map(c -> CountryPage.of(c, served.reference(), Instant.now()))
                 .orElse(null));
-        model.addAttribute("countryRegion", country.map(c -> served.reference().regionOf(c)).orElse(null));
+        model.addAttribute("countryMatches", countries.stream()
+                .map(c -> Map.entry(c, CountryNames.name(c))).toList());
+        model.addAttribute("author", Authors.isAuthor(user));
         return "rules";
     }
 
     @GetMapping("/board")
-    String board(Model model) {
+    String board(Authentication user, Model model) {
+        model.addAttribute("author", Authors.isAuthor(user));
         CompiledRuleset served = active.current();
         model.addAttribute("version", served.version());
         model.addAttribute("rows", board.rows(served));

@@ -75,7 +75,7 @@ class RuleEditorBrowserIntegrationTests {
         fill("new-purpose", "GENAI_TRAINING");
         fill("new-status", "SUSPENDED");
         fill("new-consent_model", "OPT_IN");
-        fill("new-since", "2025-01-01T00:00:00Z");
+        fill("new-since", "2025-01-01");
         fill("new-reference", "Browser test: suspension in " + COUNTRY + ", pending the regulator's review");
         browser.find(By.id("validate-table")).click();
         browser.waitFor(By.id("validation-ok"));
@@ -178,8 +178,14 @@ class RuleEditorBrowserIntegrationTests {
 
     private void fill(String id, String value) {
         WebElement input = browser.find(By.id(id));
-        input.clear();
-        input.sendKeys(value);
+        if (input.getTagName().equals("select")) {
+            new Select(input).selectByValue(value);
+        } else if ("date".equals(input.getAttribute("type"))) {
+            browser.script("arguments[0].value = arguments[1]", input, value);
+        } else {
+            input.clear();
+            input.sendKeys(value);
+        }
     }
 
     /** The line number CodeMirror shows beside the line marked as wrong. */

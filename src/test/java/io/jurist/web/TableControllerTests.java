@@ -61,7 +61,7 @@ class TableControllerTests {
     void showsTheTableAsLabelledInputsWithTheirLineNumbers() throws Exception {
         mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("aria-label=\"reference, line 3\"")))
+                .andExpect(content().string(containsString("aria-label=\"Why (reference), line 3\"")))
                 .andExpect(content().string(containsString("value=\"ICO engagement, September 2024\"")))
                 .andExpect(content().string(containsString("id=\"new-jurisdiction\"")))
                 .andExpect(content().string(containsString("id=\"periods-help\"")));
@@ -106,7 +106,7 @@ class TableControllerTests {
                 .andExpect(content().string(containsString("but found 7")))
                 .andExpect(content().string(containsString(CUT_ROW)))
                 .andExpect(content().string(not(containsString("id=\"table-form\""))))
-                .andExpect(content().string(not(containsString("aria-label=\"reference, line 5\""))));
+                .andExpect(content().string(not(containsString("aria-label=\"Why (reference), line 5\""))));
     }
 
     @Test
@@ -134,7 +134,7 @@ class TableControllerTests {
                 new Workbench.FileView(TABLE, content, true, "sha256:base")));
         mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
                 .andExpect(content().string(containsString("<textarea name=\"c5\"")))
-                .andExpect(content().string(containsString("aria-label=\"reference, line 5\"")));
+                .andExpect(content().string(containsString("aria-label=\"Why (reference), line 5\"")));
         mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("baseRevision", "sha256:base")
                         .param("c0", "EEA", "*", "").param("c1", "GENAI_TRAINING", "GENAI_TRAINING", "")
                         .param("c2", "SUSPENDED", "ENABLED", "").param("c3", "OPT_IN", "OPT_OUT", "")
@@ -193,5 +193,130 @@ class TableControllerTests {
     void refusesToSaveAFileThatIsNotATable() throws Exception {
         mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", "consent/ConsentModels.drl"))
                 .andExpect(status().isBadRequest());
+    }
+
+    /** The page contains the text, with every run of white space taken as one space. */
+    static org.hamcrest.Matcher<String> squeezed(String text) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(String page) {
+                return page.replaceAll("\\s+", " ").contains(text.replaceAll("\\s+", " "));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a page containing (white space squeezed) ").appendValue(text);
+            }
+        };
+    }
+
+    static final String REGIONS = "region,country\nEEA,FR\nUK,GB\n";
+    static final String PURPOSES = "code,name,fides_data_use,description\nGENAI_TRAINING,Generative-AI training,train_ai_system,x\n";
+
+    private void withTable(String content) {
+        given(workbench.files(anyString())).willReturn(Map.of(TABLE, new Workbench.FileView(TABLE, content, false, "sha256:base"),
+                "reference/regions.csv", new Workbench.FileView("reference/regions.csv", REGIONS, false, "sha256:r"),
+                "reference/purposes.csv", new Workbench.FileView("reference/purposes.csv", PURPOSES, false, "sha256:p")));
+    }
+
+    /** Issue 17, 4: plain words for the columns, dropdowns for enumerated ones, a date picker for dates. */
+    @Test
+    void labelsColumnsInWordsWithDropdownsForEnumeratedValuesAndADatePicker() throws Exception {
+        withTable(CONTENT);
+        mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(squeezed(">Consent model</th>")))
+                .andExpect(content().string(not(squeezed(">consent_model</th>"))))
+                .andExpect(content().string(squeezed("id=\"column-help\"")))
+                .andExpect(content().string(squeezed("Opt-in: only members who opted in.")))
+                // The values come from the enums the compiler reads them into, and the purposes table.
+                .andExpect(content().string(squeezed("<select name=\"c2\" aria-label=\"Status, line 3\">")))
+                .andExpect(content().string(squeezed("<option value=\"SUSPENDED\" selected=\"selected\">Suspended (SUSPENDED)</option>")))
+                .andExpect(content().string(squeezed("<option value=\"ENABLED\">Enabled (ENABLED)</option>")))
+                .andExpect(content().string(squeezed("<option value=\"OPT_OUT\">Opt-out (OPT_OUT)</option>")))
+                .andExpect(content().string(squeezed("<option value=\"GENAI_TRAINING\" selected=\"selected\">GENAI_TRAINING</option>")))
+                .andExpect(content().string(squeezed("name=\"c4\" value=\"2024-09-18\" type=\"date\"")))
+                .andExpect(content().string(squeezed("<select name=\"c3\" id=\"new-consent_model\"")))
+                .andExpect(content().string(squeezed("id=\"new-since\" type=\"date\"")))
+                .andExpect(content().string(squeezed("<option value=\"BR\">Brazil</option>")));
+    }
+
+    /** A dropdown must not lose a value it does not allow, nor a date picker an instant. */
+    @Test
+    void keepsAValueTheDropdownDoesNotAllowAndAnInstantAsText() throws Exception {
+        String content = "jurisdiction,purpose,status,consent_model,since,reference\n"
+                + "EEA,GENAI_TRAINING,Enabled,OPT_IN,2024-09-18T06:00:00Z,ref\n";
+        withTable(content);
+        mvc.perform(get("/editor/table").param("file", TABLE).with(ALICE))
+                .andExpect(content().string(squeezed(
+                        "<option value=\"Enabled\" selected=\"selected\">Enabled (not allowed: choose one)</option>")))
+                .andExpect(content().string(squeezed("name=\"c4\" value=\"2024-09-18T06:00:00Z\" type=\"text\"")));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("baseRevision", "sha256:base")
+                        .param("c0", "EEA", "").param("c1", "GENAI_TRAINING", "").param("c2", "Enabled", "")
+                        .param("c3", "OPT_IN", "").param("c4", "2024-09-18T06:00:00Z", "").param("c5", "ref", ""))
+                .andExpect(status().is3xxRedirection());
+        verify(workbench).save("alice", TABLE, content, "sha256:base");
+    }
+
+    /** Issue 17, 4: "change the policy here" for a country that follows *: its own row, prefilled, from today. */
+    @Test
+    void prefillsANewRowForACountryThatFollowsTheDefaultRowAndSaysSo() throws Exception {
+        withTable(CONTENT);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        mvc.perform(get("/editor/table").param("file", TABLE).param("country", "BR").param("purpose", "GENAI_TRAINING").with(ALICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(squeezed(
+                        "Brazil has no row of its own for GENAI_TRAINING: it follows the default row * (line 4). "
+                                + "A new row for Brazil from " + today)))
+                .andExpect(content().string(squeezed("until " + today + " it keeps following the default row *")))
+                .andExpect(content().string(squeezed("value=\"BR\" id=\"new-jurisdiction\"")))
+                .andExpect(content().string(squeezed("<option value=\"ENABLED\" selected=\"selected\">Enabled (ENABLED)</option>")))
+                .andExpect(content().string(squeezed("<option value=\"OPT_OUT\" selected=\"selected\">Opt-out (OPT_OUT)</option>")))
+                .andExpect(content().string(squeezed("value=\"" + today + "\" id=\"new-since\"")))
+                .andExpect(content().string(squeezed("<tr class=\"new-row focus\" id=\"new-row\">")));
+        mvc.perform(get("/editor/table").param("file", TABLE).param("country", "FR").param("purpose", "GENAI_TRAINING")
+                        .param("from", "2026-12-02").with(ALICE))
+                .andExpect(content().string(squeezed("France has no row of its own for GENAI_TRAINING: it follows the EEA row (line 3)")))
+                .andExpect(content().string(squeezed("value=\"FR\" id=\"new-jurisdiction\"")))
+                .andExpect(content().string(squeezed("value=\"2026-12-02\" id=\"new-since\"")));
+    }
+
+    /** A country with its own row: the editor opens at it; a change from a date is a new row, the old one kept. */
+    @Test
+    void opensAtACountrysOwnRowAndAddsADatedRowToChangeItFromADate() throws Exception {
+        withTable(CONTENT + "BR,GENAI_TRAINING,ENABLED,OPT_OUT,2025-01-01,ANPD\n");
+        mvc.perform(get("/editor/table").param("file", TABLE).param("country", "br").param("purpose", "GENAI_TRAINING").with(ALICE))
+                .andExpect(content().string(squeezed("Brazil has its own row for GENAI_TRAINING (line 5), highlighted below.")))
+                .andExpect(content().string(squeezed("<tr id=\"row-5\" class=\"focus \">")))
+                .andExpect(content().string(squeezed("id=\"from-form\"")));
+        mvc.perform(get("/editor/table").param("file", TABLE).param("country", "BR").param("purpose", "GENAI_TRAINING")
+                        .param("from", "2026-12-02").with(ALICE))
+                .andExpect(content().string(squeezed("(line 5) is kept as it is. A new row for Brazil from 2026-12-02")))
+                .andExpect(content().string(squeezed("value=\"BR\" id=\"new-jurisdiction\"")))
+                .andExpect(content().string(squeezed("value=\"2026-12-02\" id=\"new-since\"")))
+                .andExpect(content().string(squeezed("value=\"\" id=\"new-reference\"")));
+        // A board card: the row of a jurisdiction and purpose from its since.
+        mvc.perform(get("/editor/table").param("file", TABLE).param("jurisdiction", "EEA").param("purpose", "GENAI_TRAINING")
+                        .param("since", "2024-09-18").with(ALICE))
+                .andExpect(content().string(squeezed("The EEA row for GENAI_TRAINING from 2024-09-18 is line 3")))
+                .andExpect(content().string(squeezed("<tr id=\"row-3\" class=\"focus \">")));
+    }
+
+    /** Issue 17, 6: bad cells highlighted, and each error links to its row. */
+    @Test
+    void highlightsTheBadCellAndLinksEachErrorToItsRow() throws Exception {
+        withTable(CONTENT.replace("EEA,GENAI_TRAINING,SUSPENDED", "EEA,GENAI_TRAINING,Suspended"));
+        given(workbench.validate("alice")).willReturn(new Validation("sha256:x", List.of(new RulesetProblem(TABLE, 3,
+                "status 'Suspended': did you mean SUSPENDED? Values are written exactly, in capitals")), List.of(), null));
+        mvc.perform(post("/editor/table").with(ALICE).with(csrf()).param("file", TABLE).param("action", "validate")
+                        .param("c0", "EEA", "*").param("c1", "GENAI_TRAINING", "GENAI_TRAINING").param("c2", "Suspended", "ENABLED")
+                        .param("c3", "OPT_IN", "OPT_OUT").param("c4", "2024-09-18", "2024-11-20")
+                        .param("c5", "ICO engagement, September 2024", "Updated user agreement"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(squeezed("<tr id=\"row-3\" class=\"problem\">")))
+                .andExpect(content().string(squeezed("<td class=\"bad\"> <select name=\"c2\"")))
+                .andExpect(content().string(squeezed("<a href=\"#row-3\">Line 3</a>")))
+                .andExpect(content().string(squeezed(
+                        "href=\"/editor/table?file=reference/jurisdictions.csv&amp;focus=3#row-3\"")));
     }
 }
