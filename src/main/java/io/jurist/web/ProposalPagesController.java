@@ -37,8 +37,10 @@ class ProposalPagesController {
     String proposal(@PathVariable int version, Model model) {
         RulesetVersion stored = find(version);
         model.addAttribute("v", stored);
-        model.addAttribute("process", stored.processInstanceId() == null ? null
-                : processes.of(stored.processInstanceId()).orElse(null));
+        var process = stored.processInstanceId() == null ? null
+                : processes.of(stored.processInstanceId()).orElse(null);
+        model.addAttribute("process", process);
+        model.addAttribute("outcome", stored.baseVersion() == null ? null : ProposalOutcome.of(stored, process));
         return "proposal";
     }
 
