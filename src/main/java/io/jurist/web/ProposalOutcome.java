@@ -48,7 +48,7 @@ record ProposalOutcome(String kind, String text) {
             List<String> tasks = new ArrayList<>();
             for (ProcessView.OpenTask task : process.openTasks()) {
                 groups.addAll(task.candidateGroups());
-                tasks.add(task.name() + (task.assignee() == null ? "" : " (claimed by " + task.assignee() + ")"));
+                tasks.add(task.name() + (task.assignee() == null ? "" : ", claimed by " + task.assignee()));
             }
             return new ProposalOutcome("WAITING", "Not active yet: waiting for "
                     + (groups.isEmpty() ? "the next approver" : String.join(" and ", groups)) + " ("
