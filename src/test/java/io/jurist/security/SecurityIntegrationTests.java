@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
 import io.jurist.support.WebSession;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
