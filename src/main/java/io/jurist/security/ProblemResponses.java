@@ -23,6 +23,15 @@ final class ProblemResponses {
         };
     }
 
+    /**
+     * 401 for a browser's script without a login (Camunda's webapps): no {@code WWW-Authenticate}, so that the
+     * browser shows no password prompt of its own; the person logs in with the login form.
+     */
+    static AuthenticationEntryPoint loginRequired() {
+        return (request, response, e) -> write(response, 401, "Unauthorized",
+                "Log in with the login form (/login); the rule editor and Camunda's webapps share that login.");
+    }
+
     /** 429 with {@code Retry-After}: the password was not checked, after too many failed logins from the caller's address. */
     static void tooManyLogins(HttpServletResponse response, long retryAfterSeconds) throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));

@@ -21,11 +21,15 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may call what. The API and Camunda's REST API authenticate every call (people by HTTP Basic
- * against Camunda's users, machines by bearer token) and keep no session; Camunda's webapps log in
- * with the same users through their own login.
+ * against Camunda's users, machines by bearer token) and keep no session; the rule editor and Camunda's
+ * webapps share one session, logged in once through the editor's login form.
  */
 @Configuration
 class SecurityConfig {
@@ -82,18 +86,62 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        // Camunda's webapps authenticate and guard against CSRF themselves, with the same users.
+        // One login: Camunda's webapps take the person from the editor's session (Spring Security's form
+        // login, under the login throttle) through container-based authentication, see
+        // SpringSessionWebappAuthentication. An anonymous visitor of a page is sent to that login form; a call
+        // of the webapps' API gets 401. Camunda's webapps guard their API against CSRF themselves
+        // (the X-XSRF-TOKEN header), so Spring Security's tokens are off here.
+        var unauthorized = ProblemResponses.loginRequired();
+        // After the login, the browser goes back to the page it asked for (Tasklist), never to an API call.
+        var pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && !PathPrefix.of("/camunda/api/").matches(request));
         http.securityMatcher(PathPrefix.of("/camunda/"))
                 .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.requestCache(pages))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                // The webapps' copy of Camunda's REST API would let any logged-in person test anyone's
-                // password; the webapps themselves never call it.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(unauthorized, PathPrefix.of("/camunda/api/"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                // The webapps' logout button ends the one session, editor included. (Another site cannot send
+                // it with the session: the session cookie is SameSite=Lax.)
+                .logout(logout -> logout
+                        .logoutRequestMatcher(request -> "POST".equals(request.getMethod())
+                                && WEBAPP_LOGOUT.matcher(request.getRequestURI()
+                                        .substring(request.getContextPath().length())).matches())
+                        .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
                 .authorizeHttpRequests(auth -> auth
+                        // The webapps' copy of Camunda's REST API would let any logged-in person test anyone's
+                        // password; the webapps themselves never call it.
                         .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/identity/verify",
                                 "/camunda/api/engine/engine/*/identity/verify/").denyAll()
-                        .anyRequest().permitAll());
+                        // The webapps' own login form is not used: logging in there would check a password
+                        // outside the editor's login (and its throttle), so it is refused before Camunda sees it.
+                        .requestMatchers(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*",
+                                "/camunda/api/admin/auth/user/*/login/*/").denyAll()
+                        .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static final java.util.regex.Pattern WEBAPP_LOGOUT =
+            java.util.regex.Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout/?");
+
+    /**
+     * Camunda's container-based authentication for its webapps, with the editor's session as the container
+     * (docs/security.md, "One login"). After Spring Security (order -100), which has loaded the session's
+     * login, and before Camunda's own webapp filters, which read the authentication it leaves in the session.
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappOneLogin() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(java.util.Map.of("authentication-provider",
+                SpringSessionWebappAuthentication.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(-80);
+        return registration;
     }
 
     /**
@@ -131,7 +179,8 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(EDITOR_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/error", "/webjars/**", "/favicon.ico").permitAll()
+                        // The forms Tasklist embeds are static HTML: the task's data comes from Camunda's API.
+                        .requestMatchers("/error", "/webjars/**", "/favicon.ico", "/forms/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/editor", "/editor/**").hasAuthority(authority(RULE_AUTHORS))
                         .requestMatchers(HttpMethod.GET, "/editor/review").hasAuthority(authority(RULE_AUTHORS))
                         .requestMatchers(HttpMethod.GET, "/evidence").hasAnyAuthority(authority(RULE_AUTHORS),

@@ -67,6 +67,7 @@ class ProposalPagesController {
         model.addAttribute("reasonMeanings", ReasonGlossary.of(files));
         model.addAttribute("fileChanges", stored.baseVersion() == null ? List.of()
                 : ChangesInWords.between(store.files(stored.baseVersion()).files(), files.files()));
+        model.addAttribute("outcome", stored.baseVersion() == null ? null : ProposalOutcome.of(stored, process));
         return "proposal";
     }
 

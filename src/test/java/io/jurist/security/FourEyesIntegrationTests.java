@@ -182,9 +182,10 @@ class FourEyesIntegrationTests {
         // No session: neither anonymous callers nor HTTP Basic (that is /engine-rest's way) get in.
         assertThat(http.get("/camunda/api/engine/engine/default/task/count", null).status()).isEqualTo(401);
         assertThat(http.get("/camunda/api/engine/engine/default/task/count", basic("bob")).status()).isEqualTo(401);
-        // A forged login form (no token) is refused, so is a change without the token.
+        // The webapps' own login form is refused (one login, through the editor's form); so is a change without
+        // the webapps' token.
         assertThat(WebSession.anonymous(port).json("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                null, false).status()).isEqualTo(403);
+                null, false).status()).isEqualTo(401);
         WebSession tasklist = WebSession.camunda(port, "tasklist", "bob");
         assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(200);
         assertThat(tasklist.json("POST", approval.tasklist() + "/claim", "{\"userId\":\"bob\"}", false).status())

@@ -73,7 +73,7 @@ class SecurityHeadersIntegrationTests {
     void camundasWebappsKeepTheirOwnPolicyAndAreNotSniffedNorFramedByOthers() {
         WebSession tasklist = WebSession.camunda(port, "tasklist", "bob");
         Map<String, Http.Response> answers = new LinkedHashMap<>();
-        answers.put("tasklist page", WebSession.anonymous(port).get("/camunda/app/tasklist/default/"));
+        answers.put("tasklist page", tasklist.get("/camunda/app/tasklist/default/"));
         answers.put("tasklist api", tasklist.get("/camunda/api/engine/engine/default/task/count"));
         SoftAssertions soft = new SoftAssertions();
         answers.forEach((name, answer) -> {

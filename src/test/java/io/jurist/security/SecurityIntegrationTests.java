@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jurist.support.Http;
 import io.jurist.support.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import io.jurist.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,30 +40,15 @@ class SecurityIntegrationTests {
                 .containsExactlyInAnyOrder("rule-authors", "legal-approvers");
     }
 
-    /** Logs into Tasklist as its page does: fetch the CSRF token first, then post the form. */
-    private int tasklistLogin(String user, String password) {
-        Http.Response page = http.get("/camunda/app/tasklist/default/", null);
-        assertThat(page.status()).isEqualTo(200);
-        // The token is kept in the session, so both cookies go back with the form.
-        java.util.List<String> cookies = page.raw().headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';'))).toList();
-        String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-                .substring("XSRF-TOKEN=".length());
-        HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", String.join("; ", cookies))
-                .header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build();
-        return http.send(login).status();
-    }
-
     @Test
-    void theDemoUsersLogIntoTasklistWithTheirPasswords() {
+    void theDemoUsersOpenTasklistWithTheirPasswordsThroughTheOneLogin() {
         for (String user : new String[] {"alice", "bob", "dana", "erin", "admin"}) {
-            assertThat(tasklistLogin(user, user)).as(user).isEqualTo(200);
+            Http.Response tasklist = WebSession.editor(port, user).openWebapp("tasklist");
+            assertThat(tasklist.status()).as(user).isEqualTo(200);
+            assertThat(tasklist.json().path("userId").asText()).isEqualTo(user);
         }
-        assertThat(tasklistLogin("alice", "bob")).isEqualTo(401);
+        Http.Response wrong = WebSession.anonymous(port).formLogin("alice", "bob");
+        assertThat(wrong.header("Location")).endsWith("/login?error");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * A browser's session, cookies and CSRF token included, for the two kinds of pages the service has:
  * the rule editor's (Spring Security's form login, the token in each form as {@code _csrf}) and
- * Camunda's webapps (their own login, the token in the {@code XSRF-TOKEN} cookie, sent back as the
+ * Camunda's webapps (the same login, the token in the {@code XSRF-TOKEN} cookie, sent back as the
  * {@code X-XSRF-TOKEN} header).
  */
 public final class WebSession {
@@ -51,12 +51,15 @@ public final class WebSession {
         return session;
     }
 
-    /** Logs into a Camunda webapp ({@code tasklist}, {@code cockpit} or {@code admin}) as its page does. */
+    /**
+     * Logs into a Camunda webapp ({@code tasklist}, {@code cockpit} or {@code admin}) as a browser does: one
+     * login through the editor's form, then the webapp's page, which takes the person from that session.
+     */
     public static WebSession camunda(int port, String app, String user) {
-        WebSession session = anonymous(port);
-        int status = session.camundaLogin(app, user, user).status();
+        WebSession session = editor(port, user);
+        int status = session.openWebapp(app).status();
         if (status != 200) {
-            throw new IllegalStateException("Login of " + user + " into " + app + " failed: " + status);
+            throw new IllegalStateException("Opening " + app + " as " + user + " failed: " + status);
         }
         return session;
     }
@@ -73,16 +76,22 @@ public final class WebSession {
         return postForm("/login", "username=" + encode(user) + "&password=" + encode(password), true);
     }
 
-    /** Logs into a Camunda webapp: its page gives the token, the login posts it back. */
+    /**
+     * Opens a Camunda webapp's page in this session, which gives the webapp's token, then asks who is logged
+     * in, as the webapp's script does; that answer is returned (200 when the session is logged in).
+     */
+    public Http.Response openWebapp(String app) {
+        get("/camunda/app/" + app + "/default/");
+        return get("/camunda/api/admin/auth/user/default");
+    }
+
+    /** Posts the Camunda webapps' own login form, as their login page did (it is refused: one login). */
     public Http.Response camundaLogin(String app, String user, String password) {
         get("/camunda/app/" + app + "/default/");
-        Http.Response login = send(builder("/camunda/api/admin/auth/user/default/login/" + app)
+        return send(builder("/camunda/api/admin/auth/user/default/login/" + app)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password))),
                 true);
-        // The login starts a new session, with a new token that the next page fetches.
-        get("/camunda/api/admin/auth/user/default");
-        return login;
     }
 
     /** A page, as a browser fetches it; a form on it gives the token for the next post. */

@@ -85,7 +85,10 @@ class ProposalPagesControllerTests {
                 .andExpect(content().string(containsString("legal-approvers")))
                 .andExpect(content().string(containsString("/camunda/app/tasklist/default/#/?task=task-9")))
                 .andExpect(content().string(containsString("REJECTED")))
-                .andExpect(content().string(containsString("Needs a reference")));
+                .andExpect(content().string(containsString("Needs a reference")))
+                // What became of it, in words, where an approver lands after completing the task.
+                .andExpect(content().string(containsString("data-outcome=\"WAITING\"")))
+                .andExpect(content().string(containsString("Not active yet: waiting for legal-approvers")));
     }
 
     @Test

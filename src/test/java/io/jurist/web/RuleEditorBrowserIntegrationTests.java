@@ -123,22 +123,24 @@ class RuleEditorBrowserIntegrationTests {
         assertThat(browser.find(By.id("open-tasks")).getText()).contains("legal-approvers");
         String tasklist = browser.find(By.cssSelector("a.tasklist-link")).getAttribute("href");
 
-        // Bob approves in Camunda Tasklist, in the same browser.
+        // Bob approves in Camunda Tasklist, in the same browser, after the one login (the editor's form).
         browser.forget();
         browser.driver().get(tasklist);
-        browser.waitFor(By.cssSelector("input[ng-model='username']")).sendKeys("bob");
-        browser.find(By.cssSelector("input[ng-model='password']")).sendKeys("bob");
-        browser.find(By.cssSelector("button[type='submit']")).click();
+        browser.logIn("bob");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/"));
         browser.driver().get(tasklist);
         browser.waitFor(By.cssSelector("button.claim")).click();
-        browser.waitFor(By.cssSelector("input[cam-variable-name='approved']")).click();
-        browser.find(By.cssSelector("input[cam-variable-name='comment']")).sendKeys("Restrictive; agreed.");
-        browser.screenshot("tasklist-approval.png", By.cssSelector("input[cam-variable-name='summary']"));
+        WebElement approve = browser.waitFor(By.id("jurist-approve"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> approve.isEnabled());
+        approve.click();
+        browser.find(By.id("jurist-comment")).sendKeys("Restrictive; agreed.");
         WebElement complete = browser.find(By.cssSelector("button[ng-click='complete()']"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> complete.isEnabled());
         complete.click();
+        // The form's success path is the proposal page.
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).isEmpty());
+                .until(d -> d.getCurrentUrl().contains("/proposals/" + version));
 
         // Alice follows the proposal to activation (a job activates it a second or two later).
         browser.forget();
