@@ -43,16 +43,18 @@ public class JurisdictionChanges {
     static final List<String> REENABLEMENT_GATES = List.of("Task_AssessDpia", "Task_ReviewLegalBasis",
             "Task_RecordRegulatorPosition");
 
-    private final EngagementStore store;
+    private final JurisdictionChangeStore store;
+    private final EngagementStore engagements;
     private final ActiveRuleset active;
     private final RulesetChanges rulesets;
     private final Workflows workflows;
     private final EventLog events;
     private final Clock clock;
 
-    JurisdictionChanges(EngagementStore store, ActiveRuleset active, RulesetChanges rulesets, Workflows workflows,
-                        EventLog events, Clock clock) {
+    JurisdictionChanges(JurisdictionChangeStore store, EngagementStore engagements, ActiveRuleset active,
+                        RulesetChanges rulesets, Workflows workflows, EventLog events, Clock clock) {
         this.store = store;
+        this.engagements = engagements;
         this.active = active;
         this.rulesets = rulesets;
         this.workflows = workflows;
@@ -90,7 +92,7 @@ public class JurisdictionChanges {
         } else if (reason.length() > 2000) {
             errors.add(new FieldError(reasonField, "must be at most 2000 characters"));
         }
-        if (engagementId != null && store.engagement(engagementId).isEmpty()) {
+        if (engagementId != null && engagements.engagement(engagementId).isEmpty()) {
             errors.add(new FieldError("engagementId", "there is no engagement " + engagementId));
         }
         return new Checked(countries, purpose);
