@@ -1,5 +1,10 @@
 package io.jurist.audit;
 
+import io.jurist.audit.internal.DecisionLogReads;
+import io.jurist.audit.internal.DecisionLogStore;
+import io.jurist.audit.internal.DecisionLogWriter;
+import io.jurist.audit.internal.RecordQueue;
+import io.jurist.audit.internal.StoredRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +30,7 @@ import org.springframework.stereotype.Service;
  * <p>{@link #record} hands a decision to the {@link DecisionLogWriter}, which never blocks it: a bounded queue and
  * one thread writing it in JDBC batches. When the queue is full a decision is still answered but not logged: it is
  * counted ({@code jurist.decisions.log.dropped}) and the log gets a gap record saying how many decisions of which day
- * went unlogged, between which moments. No record can stop the writer ({@link StoreWrites}). The shutdown writes
+ * went unlogged, between which moments. No record can stop the writer (StoreWrites). The shutdown writes
  * everything queued. docs/operations.md describes the choices.
  *
  * <p>{@link #off} is a log switched off that has no database, for a decider used without the application.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A ruleset that cannot be compiled, with every problem found. */
-public class InvalidRulesetException extends RuntimeException {
+class InvalidRulesetException extends RuntimeException {
 
     private final transient List<RulesetProblem> problems;
 

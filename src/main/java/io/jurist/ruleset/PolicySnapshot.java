@@ -23,7 +23,7 @@ import java.util.Map;
  * request in it. Adjacent ranges with the same answer are merged (instants first, then ages with the same
  * answers over time), which keeps the snapshot at a few thousand rows.
  */
-public final class PolicySnapshot {
+final class PolicySnapshot {
 
     private static final int CHUNK = 1_000;
 

@@ -32,7 +32,7 @@ import org.drools.drl.parser.DroolsParserException;
  * <p>Drools compiles consequences and evaluates annotation values as code, and Java reads
  * {@code \}{@code u} escapes before anything else: that is why nothing outside this language reaches it.
  */
-public final class RuleChecker {
+final class RuleChecker {
 
     /**
      * What checking found.

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * whatever the candidate does keeps at most those few threads busy, never the web server's.
  */
 @Component
-public class ValidationBudget implements DisposableBean {
+class ValidationBudget implements DisposableBean {
 
     private static final int QUEUE = 64;
 

@@ -1,5 +1,10 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.DecisionLog;
+import io.jurist.audit.DecisionRecord;
+import io.jurist.audit.LoggedBatch;
+import io.jurist.audit.DecisionLogProperties;
+import io.jurist.audit.Pseudonymiser;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * queue is full a decision is still answered but not logged: {@link LogAccounts} counts it and keeps its gap. The
  * shutdown writes everything queued.
  */
-final class DecisionLogWriter implements RecordQueue {
+public final class DecisionLogWriter implements RecordQueue {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
@@ -47,7 +52,7 @@ final class DecisionLogWriter implements RecordQueue {
     private volatile long stopDeadline;
     private volatile Thread writer;
 
-    DecisionLogWriter(DecisionLogStore store, DecisionLogProperties properties, String key, Clock clock,
+    public DecisionLogWriter(DecisionLogStore store, DecisionLogProperties properties, String key, Clock clock,
                       MeterRegistry meters) {
         this.properties = properties;
         this.key = key;

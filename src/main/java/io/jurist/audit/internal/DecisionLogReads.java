@@ -1,7 +1,10 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
-import static io.jurist.audit.DecisionLogStore.utc;
+import static io.jurist.audit.internal.DecisionLogStore.utc;
 
+import io.jurist.audit.LoggedBatch;
+import io.jurist.audit.LoggedDecision;
+import io.jurist.audit.DailyDecisionCounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,11 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The decision log's tables as the log reads them back ({@link DecisionLogStore} writes them): a decision, a batch,
  * counts per day, and the purge of what is past the retention.
  */
-final class DecisionLogReads implements StoredRecords {
+public final class DecisionLogReads implements StoredRecords {
 
     private final JdbcClient jdbc;
 
-    DecisionLogReads(DataSource dataSource) {
+    public DecisionLogReads(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
     }
 

@@ -1,12 +1,15 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.DecisionLog;
+import io.jurist.audit.DecisionRecord;
+import io.jurist.audit.LoggedBatch;
 import java.time.Duration;
 
 /**
  * Where the {@link DecisionLog} hands its records: the {@link DecisionLogWriter} (a queue and the thread that writes
  * it), or {@link #OFF}, for a log switched off that has no database.
  */
-interface RecordQueue {
+public interface RecordQueue {
 
     /** Queues one decision; never blocks. */
     void offer(DecisionRecord decision);

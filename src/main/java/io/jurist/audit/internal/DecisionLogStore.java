@@ -1,5 +1,9 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.DecisionRecord;
+import io.jurist.audit.LoggedBatch;
+import io.jurist.audit.Pseudonymiser;
+import io.jurist.audit.AgeBand;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +23,7 @@ import javax.sql.DataSource;
  * write is told apart (the database's or a record's). {@link DecisionLogReads} reads them. Plain SQL that H2 and
  * PostgreSQL both run.
  */
-final class DecisionLogStore {
+public final class DecisionLogStore {
 
     static final int CLIENT_MAX = 128;
     static final int TEXT_MAX = 4000;
@@ -39,7 +43,7 @@ final class DecisionLogStore {
 
     private final DataSource dataSource;
 
-    DecisionLogStore(DataSource dataSource) {
+    public DecisionLogStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

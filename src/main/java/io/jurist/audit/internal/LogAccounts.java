@@ -1,5 +1,7 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.DecisionRecord;
+import io.jurist.audit.LoggedBatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,5 +1,8 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.LoggedBatch;
+import io.jurist.audit.LoggedDecision;
+import io.jurist.audit.DailyDecisionCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +11,7 @@ import java.util.Optional;
  * What the {@link DecisionLog} reads back: the database's records ({@link DecisionLogReads}), or {@link #NONE}, for
  * a log switched off that has no database.
  */
-interface StoredRecords {
+public interface StoredRecords {
 
     Optional<LoggedDecision> decision(String id);
 

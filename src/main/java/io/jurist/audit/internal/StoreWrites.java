@@ -1,5 +1,7 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
+import io.jurist.audit.DecisionLog;
+import io.jurist.audit.Pseudonymiser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
