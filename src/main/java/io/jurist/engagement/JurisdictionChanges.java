@@ -100,7 +100,7 @@ public class JurisdictionChanges {
 
     /** Starts a suspension: 409 when the purpose is already suspended (or being suspended) there. */
     @Transactional
-    public ApprovalWorkflow.Started requestSuspension(List<String> jurisdictions, String purpose, String reason,
+    public Workflows.Started requestSuspension(List<String> jurisdictions, String purpose, String reason,
                                                       String engagementId, String requester) {
         List<FieldError> errors = new ArrayList<>();
         Checked checked = check(jurisdictions, purpose, "reason", reason, engagementId, errors);
@@ -121,7 +121,7 @@ public class JurisdictionChanges {
 
     /** Starts a re-enablement: 409 when the purpose is not suspended in every jurisdiction named. */
     @Transactional
-    public ApprovalWorkflow.Started requestReenablement(List<String> jurisdictions, String purpose, String consentModel,
+    public Workflows.Started requestReenablement(List<String> jurisdictions, String purpose, String consentModel,
                                                         String justification, String engagementId, String requester) {
         List<FieldError> errors = new ArrayList<>();
         Checked checked = check(jurisdictions, purpose, "justification", justification, engagementId, errors);
@@ -187,7 +187,7 @@ public class JurisdictionChanges {
         }
     }
 
-    private ApprovalWorkflow.Started startChange(String id, String process, Checked checked, String reason,
+    private Workflows.Started startChange(String id, String process, Checked checked, String reason,
                                                  String engagementId, String requester, String consentModel) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("changeId", id);
@@ -200,7 +200,7 @@ public class JurisdictionChanges {
         if (consentModel != null) {
             variables.put("consentModel", consentModel);
         }
-        ApprovalWorkflow.Started started = workflows.start(process, id, variables);
+        Workflows.Started started = workflows.start(process, id, variables);
         store.linkChangeProcess(id, started.processInstanceId());
         return started;
     }
