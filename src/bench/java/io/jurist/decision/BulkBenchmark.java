@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jurist.audit.DecisionLog;
-import io.jurist.audit.DecisionLogProperties;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RulesetCompiler;
 import io.jurist.ruleset.RulesetFiles;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,8 +55,7 @@ public class BulkBenchmark {
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         // The decision log is off here: this measures deciding; DecisionLogBenchmark measures logging.
-        decider = new BatchDecider(null, Clock.systemUTC(), mapper, 1000, new DecisionLog(null,
-                DecisionLogProperties.defaults().withEnabled(false), "", Clock.systemUTC(), new SimpleMeterRegistry()));
+        decider = new BatchDecider(null, Clock.systemUTC(), mapper, 1000, DecisionLog.off(Clock.systemUTC()));
         String[] countries = {"US", "GB", "DE", "FR", "JP", "BR", "IN", "CH", "NO", "UK"};
         String[] consents = {"NOT_SET", "OPTED_IN", "OPTED_OUT"};
         StringBuilder text = new StringBuilder();

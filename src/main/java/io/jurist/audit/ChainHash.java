@@ -11,7 +11,7 @@ import java.util.List;
  * The hash of a change history record: SHA-256 over its fields and the previous record's hash, each
  * field written as its length and its text, so that no two different records encode alike.
  */
-public final class ChainHash {
+final class ChainHash {
 
     /** The "previous hash" of the first record. */
     public static final String GENESIS = "sha256:" + "0".repeat(64);

@@ -1,7 +1,6 @@
 package io.jurist.engagement;
 
 import io.jurist.api.ApiException;
-import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.workflow.ProcessView;
 import io.jurist.workflow.Workflows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,7 +57,7 @@ class EngagementController {
             + "concern and may suspend at once; then correspondence is awaited with a reminder.")
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenRequest request, Principal principal) {
-        ApprovalWorkflow.Started started = engagements.open(request.regulator(), request.jurisdictions(),
+        Workflows.Started started = engagements.open(request.regulator(), request.jurisdictions(),
                 request.purpose(), request.summary(), principal.getName());
         return ResponseEntity.created(URI.create("/api/v1/engagements/" + started.businessKey())).body(Map.of(
                 "id", started.businessKey(), "processInstanceId", started.processInstanceId(),

@@ -20,7 +20,7 @@ class EngagementDelegates {
 
     /** At the start of a suspension or re-enablement: the request knows its process. */
     @Bean
-    ExecutionListener linkChangeProcess(EngagementStore store) {
+    ExecutionListener linkChangeProcess(JurisdictionChangeStore store) {
         return execution -> store.linkChangeProcess(text(execution, JurisdictionSuspensionVariables.CHANGE_ID), execution.getProcessInstanceId());
     }
 

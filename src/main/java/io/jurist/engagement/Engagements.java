@@ -4,7 +4,6 @@ import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
 import io.jurist.api.InstantRange;
 import io.jurist.api.InvalidRequestException;
-import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.workflow.Workflows;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,7 +39,7 @@ public class Engagements {
 
     /** Opens an engagement and starts its process. */
     @Transactional
-    public ApprovalWorkflow.Started open(String regulator, List<String> jurisdictions, String purpose, String summary,
+    public Workflows.Started open(String regulator, List<String> jurisdictions, String purpose, String summary,
                                          String requester) {
         List<FieldError> errors = new ArrayList<>();
         if (regulator == null || regulator.isBlank() || regulator.length() > 128) {
@@ -61,7 +60,7 @@ public class Engagements {
         variables.put(RegulatorEngagementVariables.REQUESTERS, requester);
         variables.put(RegulatorEngagementVariables.REQUESTED_BY, requester);
         variables.put(RegulatorEngagementVariables.REMINDER_PERIOD, reminderPeriod.toString());
-        ApprovalWorkflow.Started started = workflows.start(PROCESS, id, variables);
+        Workflows.Started started = workflows.start(PROCESS, id, variables);
         store.linkEngagementProcess(id, started.processInstanceId());
         return started;
     }

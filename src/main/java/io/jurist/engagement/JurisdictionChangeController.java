@@ -1,7 +1,6 @@
 package io.jurist.engagement;
 
 import io.jurist.api.ApiException;
-import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.workflow.ProcessView;
 import io.jurist.workflow.Workflows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +48,7 @@ class JurisdictionChangeController {
             + "(one legal approval). 409 when it is already suspended there or a suspension is pending.")
     @PostMapping("/api/v1/suspensions")
     ResponseEntity<Map<String, Object>> suspend(@RequestBody SuspensionRequest request, Principal principal) {
-        ApprovalWorkflow.Started started = changes.requestSuspension(request.jurisdictions(), request.purpose(),
+        Workflows.Started started = changes.requestSuspension(request.jurisdictions(), request.purpose(),
                 request.reason(), request.engagementId(), principal.getName());
         return created("/api/v1/suspensions/", started);
     }
@@ -59,7 +58,7 @@ class JurisdictionChangeController {
             + "permissive rule change path. 409 when it is not suspended there.")
     @PostMapping("/api/v1/reenablements")
     ResponseEntity<Map<String, Object>> reenable(@RequestBody ReenablementRequest request, Principal principal) {
-        ApprovalWorkflow.Started started = changes.requestReenablement(request.jurisdictions(), request.purpose(),
+        Workflows.Started started = changes.requestReenablement(request.jurisdictions(), request.purpose(),
                 request.consentModel(), request.justification(), request.engagementId(), principal.getName());
         return created("/api/v1/reenablements/", started);
     }
@@ -102,7 +101,7 @@ class JurisdictionChangeController {
         return new ChangeView(id, change, workflows.view(change.processInstanceId()).orElse(null));
     }
 
-    private static ResponseEntity<Map<String, Object>> created(String path, ApprovalWorkflow.Started started) {
+    private static ResponseEntity<Map<String, Object>> created(String path, Workflows.Started started) {
         return ResponseEntity.created(URI.create(path + started.businessKey())).body(Map.of("id",
                 started.businessKey(), "processInstanceId", started.processInstanceId(), "businessKey",
                 started.businessKey()));

@@ -41,16 +41,18 @@ public class JurisdictionChanges {
     /** The gates of ReenablementApproval: the version of a re-enablement becomes active only with each approved. */
     static final List<String> REENABLEMENT_GATES = ReenablementApprovalVariables.GATES;
 
-    private final EngagementStore store;
+    private final JurisdictionChangeStore store;
+    private final EngagementStore engagements;
     private final ActiveRuleset active;
     private final RulesetChanges rulesets;
     private final Workflows workflows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JurisdictionChanges(EngagementStore store, ActiveRuleset active, RulesetChanges rulesets, Workflows workflows,
-                        ApplicationEventPublisher events, Clock clock) {
+    JurisdictionChanges(JurisdictionChangeStore store, EngagementStore engagements, ActiveRuleset active,
+                        RulesetChanges rulesets, Workflows workflows, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.engagements = engagements;
         this.active = active;
         this.rulesets = rulesets;
         this.workflows = workflows;
@@ -88,7 +90,7 @@ public class JurisdictionChanges {
         } else if (reason.length() > 2000) {
             errors.add(new FieldError(reasonField, "must be at most 2000 characters"));
         }
-        if (engagementId != null && store.engagement(engagementId).isEmpty()) {
+        if (engagementId != null && engagements.engagement(engagementId).isEmpty()) {
             errors.add(new FieldError("engagementId", "there is no engagement " + engagementId));
         }
         return new Checked(countries, purpose);
@@ -96,7 +98,7 @@ public class JurisdictionChanges {
 
     /** Starts a suspension: 409 when the purpose is already suspended (or being suspended) there. */
     @Transactional
-    public ApprovalWorkflow.Started requestSuspension(List<String> jurisdictions, String purpose, String reason,
+    public Workflows.Started requestSuspension(List<String> jurisdictions, String purpose, String reason,
                                                       String engagementId, String requester) {
         List<FieldError> errors = new ArrayList<>();
         Checked checked = check(jurisdictions, purpose, "reason", reason, engagementId, errors);
@@ -117,7 +119,7 @@ public class JurisdictionChanges {
 
     /** Starts a re-enablement: 409 when the purpose is not suspended in every jurisdiction named. */
     @Transactional
-    public ApprovalWorkflow.Started requestReenablement(List<String> jurisdictions, String purpose, String consentModel,
+    public Workflows.Started requestReenablement(List<String> jurisdictions, String purpose, String consentModel,
                                                         String justification, String engagementId, String requester) {
         List<FieldError> errors = new ArrayList<>();
         Checked checked = check(jurisdictions, purpose, "justification", justification, engagementId, errors);
@@ -183,7 +185,7 @@ public class JurisdictionChanges {
         }
     }
 
-    private ApprovalWorkflow.Started startChange(String id, String process, Checked checked, String reason,
+    private Workflows.Started startChange(String id, String process, Checked checked, String reason,
                                                  String engagementId, String requester, String consentModel) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(JurisdictionSuspensionVariables.CHANGE_ID, id);
@@ -196,7 +198,7 @@ public class JurisdictionChanges {
         if (consentModel != null) {
             variables.put(ReenablementApprovalVariables.CONSENT_MODEL, consentModel);
         }
-        ApprovalWorkflow.Started started = workflows.start(process, id, variables);
+        Workflows.Started started = workflows.start(process, id, variables);
         store.linkChangeProcess(id, started.processInstanceId());
         return started;
     }

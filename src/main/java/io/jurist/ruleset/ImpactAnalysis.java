@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * change counts as PERMISSIVE. Decisions about days before today (UTC) that change (answer or reasons)
  * are counted apart: a change from a date should alter none of them.
  */
-public final class ImpactAnalysis {
+final class ImpactAnalysis {
 
     static final int MAX_POPULATION = 2_000_000;
     static final Instant FAR_PAST = InstantRange.EARLIEST;

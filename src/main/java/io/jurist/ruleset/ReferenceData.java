@@ -19,7 +19,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The reference tables of a ruleset, read and checked: purposes, regions, and the status of each
@@ -176,7 +175,7 @@ public final class ReferenceData {
             Map<String, NavigableMap<Instant, JurisdictionPolicy>> byPurpose = new LinkedHashMap<>();
             for (String purpose : purposes.keySet()) {
                 NavigableMap<Instant, JurisdictionPolicy> timeline =
-                        timeline(rows, purpose, country, region, country, region, EVERYWHERE);
+                        PolicyTimeline.of(rows, purpose, country, region, country, region, EVERYWHERE);
                 if (!timeline.isEmpty()) {
                     byPurpose.put(purpose, Collections.unmodifiableNavigableMap(timeline));
                 }
@@ -184,41 +183,6 @@ public final class ReferenceData {
             resolved.put(country, Collections.unmodifiableMap(byPurpose));
         }
         return Collections.unmodifiableMap(resolved);
-    }
-
-    /**
-     * A country's policy for a purpose from each instant it changes on: at every row's since, the most
-     * specific jurisdiction with a row in force then governs. Each policy ends where the next begins.
-     */
-    private static NavigableMap<Instant, JurisdictionPolicy> timeline(
-            Map<String, Map<String, NavigableMap<Instant, JurisdictionPolicy>>> rows, String purpose,
-            String country, String region, String... keys) {
-        Set<Instant> changes = new TreeSet<>();
-        for (String key : keys) {
-            changes.addAll(rows.getOrDefault(key, Map.of()).getOrDefault(purpose, new TreeMap<>()).keySet());
-        }
-        NavigableMap<Instant, JurisdictionPolicy> governing = new TreeMap<>();
-        for (Instant change : changes) {
-            for (String key : keys) {
-                Map.Entry<Instant, JurisdictionPolicy> row = rows.getOrDefault(key, Map.of())
-                        .getOrDefault(purpose, new TreeMap<>()).floorEntry(change);
-                if (row != null) {
-                    JurisdictionPolicy previous = governing.isEmpty() ? null : governing.lastEntry().getValue();
-                    if (previous != row.getValue()) {
-                        governing.put(change, row.getValue());
-                    }
-                    break;
-                }
-            }
-        }
-        NavigableMap<Instant, JurisdictionPolicy> timeline = new TreeMap<>();
-        for (Map.Entry<Instant, JurisdictionPolicy> entry : governing.entrySet()) {
-            JurisdictionPolicy row = entry.getValue();
-            Instant until = governing.higherKey(entry.getKey());
-            timeline.put(entry.getKey(), new JurisdictionPolicy(country, region, purpose, row.status(), row.model(),
-                    row.since(), until, row.reference(), row.row()));
-        }
-        return timeline;
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, CsvTable.Row row, String column,

@@ -31,7 +31,7 @@ import org.drools.drl.parser.DroolsParserException;
  * <p>Drools compiles consequences and evaluates annotation values as code, and Java reads
  * {@code \}{@code u} escapes before anything else: that is why nothing outside this language reaches it.
  */
-public final class RuleChecker {
+final class RuleChecker {
 
     /**
      * What checking found.
@@ -212,7 +212,7 @@ public final class RuleChecker {
             Object value = values.get("value");
             if (values.size() != 1 || value == null || !ANNOTATION_TEXT.matcher(value.toString().strip()).matches()) {
                 refuse(line, "@" + annotation.getName() + " takes text in double quotes, such as @"
-                        + annotation.getName() + "(\"2024 training policy\"); found " + shorten(String.valueOf(
+                        + annotation.getName() + "(\"2024 training policy\"); found " + FoundText.shorten(String.valueOf(
                         values.size() == 1 ? value : values)));
             }
         }
@@ -226,7 +226,7 @@ public final class RuleChecker {
                 refuse(first == null ? ruleLine : Math.max(line(first), ruleLine),
                         "a rule's condition is one DecisionCase( ... ) pattern, with !, && and || inside it"
                                 + " (several patterns, not, exists, eval, from, accumulate and the like would match a"
-                                + " member against other members or run code); found " + describe(elements, first));
+                                + " member against other members or run code); found " + FoundText.describe(elements, first));
                 return null;
             }
             int patternLine = Math.max(line(pattern), ruleLine);
@@ -258,7 +258,7 @@ public final class RuleChecker {
                 if (!(constraint instanceof ExprConstraintDescr expression)
                         || expression.getType() != ExprConstraintDescr.Type.NAMED) {
                     refuse(Math.max(line(constraint), patternLine), "a pattern holds named conditions only; found "
-                            + shorten(constraint.getText()));
+                            + FoundText.shorten(constraint.getText()));
                     ok = false;
                     continue;
                 }
@@ -273,30 +273,6 @@ public final class RuleChecker {
                 }
             }
             return ok ? caseVariable : null;
-        }
-
-        private String describe(List<BaseDescr> elements, BaseDescr first) {
-            if (elements.isEmpty()) {
-                return "no pattern";
-            }
-            for (BaseDescr element : elements) {
-                if (element instanceof PatternDescr p && p.getSource() != null) {
-                    return "from, collect, accumulate or an entry point";
-                }
-            }
-            String kind = first.getClass().getSimpleName().replace("Descr", "");
-            return switch (kind) {
-                case "Not" -> "not";
-                case "Exists" -> "exists";
-                case "Eval" -> "eval";
-                case "Or" -> "or";
-                case "And" -> "and";
-                case "Forall" -> "forall";
-                case "ConditionalBranch" -> "if ... do";
-                case "NamedConsequence" -> "do[...]";
-                case "Pattern" -> elements.size() + " patterns";
-                default -> kind;
-            };
         }
 
         /** Where the consequence's text starts in the file, or -1 when it cannot be found. */
@@ -316,11 +292,6 @@ public final class RuleChecker {
 
         private static int line(BaseDescr descr) {
             return Math.max(descr.getLine(), 0);
-        }
-
-        private static String shorten(String value) {
-            String one = value == null ? "" : value.replaceAll("\\s+", " ").strip();
-            return one.length() > 80 ? one.substring(0, 77) + "..." : one;
         }
     }
 }

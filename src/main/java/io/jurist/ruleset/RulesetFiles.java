@@ -1,5 +1,6 @@
 package io.jurist.ruleset;
 
+import io.jurist.api.FieldError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +22,9 @@ import java.util.stream.Stream;
  * {@code rules/}, with the content hash that identifies it.
  */
 public final class RulesetFiles {
+
+    private static final Pattern RULE_PATH =
+            Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(drl|csv|yaml|yml|md)");
 
     private final SortedMap<String, String> files;
     private final String revision;
@@ -119,5 +125,21 @@ public final class RulesetFiles {
     @Override
     public int hashCode() {
         return files.hashCode();
+    }
+
+    /**
+     * Adds an error for every path that is not a rule file path under rules/ (letters, digits, - and _; ending
+     * .drl, .csv, .yaml, .yml or .md), as a proposal or a validation names them.
+     */
+    public static void checkPaths(Map<String, String> files, List<FieldError> errors) {
+        if (files == null) {
+            return;
+        }
+        for (String path : files.keySet()) {
+            if (path.length() > 256 || !RULE_PATH.matcher(path).matches()) {
+                errors.add(new FieldError("files." + path, "is not a path under rules/ such as "
+                        + "consent/ConsentModels.drl (letters, digits, - and _; ending .drl, .csv, .yaml or .md)"));
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * has no setting (NOT_SET); whose age column is NULL, an unknown age. Country codes are matched as stored:
  * store the canonical upper-case code (GB, GR), not an alias.
  */
-public final class SqlFilter {
+final class SqlFilter {
 
     /** A column name the filter accepts: a plain identifier. */
     public static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");

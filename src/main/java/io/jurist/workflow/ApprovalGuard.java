@@ -232,16 +232,14 @@ class ApprovalGuard extends CommandInterceptor {
                 + "led to it) and cannot approve it or take its approval task. Another approver must act.");
     }
 
-    /** The evidence fields a task's BPMN names in its {@code evidence} property, comma-separated. */
+    /** The evidence fields a task's BPMN names in its {@code evidence} property ({@link EvidenceRule#parseAll}). */
     static List<String> evidenceFields(TaskEntity task) {
         return evidenceRules(task).stream().map(EvidenceRule::field).toList();
     }
 
     static List<EvidenceRule> evidenceRules(TaskEntity task) {
         return properties(task).stream().filter(p -> "evidence".equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .map(EvidenceRule::parse).toList();
+                .map(CamundaProperty::getCamundaValue).flatMap(v -> EvidenceRule.parseAll(v).stream()).toList();
     }
 
     private static List<CamundaProperty> properties(TaskEntity task) {
@@ -251,45 +249,6 @@ class ApprovalGuard extends CommandInterceptor {
         }
         return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
                 .stream().flatMap(p -> p.getCamundaProperties().stream()).toList();
-    }
-
-    /**
-     * One evidence field a task asks for, written in the BPMN as {@code name}, {@code name:A|B} (one
-     * of the values) or {@code name?other=VALUE} (needed only when another field has that value).
-     * Evidence is needed to approve or to complete a task that is no approval; a rejection needs none.
-     */
-    record EvidenceRule(String field, List<String> allowed, String whenField, String whenValue) {
-
-        static EvidenceRule parse(String text) {
-            String when = null;
-            String whenValue = null;
-            int question = text.indexOf('?');
-            if (question > 0) {
-                String[] condition = text.substring(question + 1).split("=", 2);
-                when = condition[0];
-                whenValue = condition.length > 1 ? condition[1] : null;
-                text = text.substring(0, question);
-            }
-            int colon = text.indexOf(':');
-            List<String> allowed = colon > 0 ? List.of(text.substring(colon + 1).split("\\|")) : List.of();
-            return new EvidenceRule(colon > 0 ? text.substring(0, colon) : text, allowed, when, whenValue);
-        }
-
-        String check(Map<String, Object> values, boolean rejecting) {
-            Object value = values.get(field);
-            if (value != null && !(value instanceof String) && !(value instanceof Boolean)) {
-                return "the evidence '" + field + "' must be a String or Boolean";
-            }
-            boolean needed = !rejecting && (whenField == null || String.valueOf(values.get(whenField)).equals(whenValue));
-            if (needed && (value == null || value.toString().isBlank())) {
-                return "the evidence '" + field + "' is required" + (whenField == null ? ""
-                        : " when " + whenField + " is " + whenValue);
-            }
-            if (value != null && !allowed.isEmpty() && !allowed.contains(value.toString())) {
-                return "the evidence '" + field + "' must be one of " + String.join(", ", allowed);
-            }
-            return null;
-        }
     }
 
     private static Object field(Object target, String name) {

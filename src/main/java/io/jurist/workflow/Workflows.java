@@ -20,9 +20,18 @@ public class Workflows {
     }
 
     /** Starts a process by its key with a business key and variables. */
-    public ApprovalWorkflow.Started start(String processKey, String businessKey, Map<String, Object> variables) {
+    public Started start(String processKey, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, businessKey, variables);
-        return new ApprovalWorkflow.Started(instance.getId(), businessKey);
+        return new Started(instance.getId(), businessKey);
+    }
+
+    /**
+     * A started process.
+     *
+     * @param processInstanceId its id in the engine
+     * @param businessKey       the business key it is found by
+     */
+    public record Started(String processInstanceId, String businessKey) {
     }
 
     /**

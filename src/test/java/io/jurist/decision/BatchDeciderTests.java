@@ -11,12 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jurist.audit.DecisionLog;
-import io.jurist.audit.DecisionLogProperties;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.RulesetCompiler;
 import io.jurist.ruleset.RulesetFiles;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class BatchDeciderTests {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final DecisionLog LOG_OFF = new DecisionLog(null, DecisionLogProperties.defaults().withEnabled(false),
-            "", Clock.systemUTC(), new SimpleMeterRegistry());
+    private static final DecisionLog LOG_OFF = DecisionLog.off(Clock.systemUTC());
 
     @Test
     void decidesEveryLineOfABatchWithTheVersionActiveWhenItBegan() throws IOException {

@@ -8,8 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.jurist.events.EventLog;
 import io.jurist.events.EventType;
 import io.jurist.ruleset.ActiveRuleset;
-import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.support.IntegrationTest;
+import io.jurist.workflow.Workflows;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ class EngagementProcessesIntegrationTests {
         init(engine);
     }
 
-    private ProcessInstance process(ApprovalWorkflow.Started started) {
+    private ProcessInstance process(Workflows.Started started) {
         return runtime.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).singleResult();
     }
 
@@ -104,7 +104,7 @@ class EngagementProcessesIntegrationTests {
         }
     }
 
-    private void awaitEnded(ApprovalWorkflow.Started started) {
+    private void awaitEnded(Workflows.Started started) {
         await(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started.processInstanceId())
                 .finished().count() == 1, "process end");
     }
@@ -147,7 +147,7 @@ class EngagementProcessesIntegrationTests {
         await(() -> status(country).equals("SUSPENDED"), "suspension of " + country);
     }
 
-    private ApprovalWorkflow.Started reenable(String country) {
+    private Workflows.Started reenable(String country) {
         return changes.requestReenablement(List.of(country), PURPOSE, "OPT_IN", "Opt-in agreed", null, "alice");
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jurist.events.EventLog;
 import io.jurist.events.EventType;
 import io.jurist.ruleset.ActiveRuleset;
-import io.jurist.ruleset.ApprovalWorkflow;
 import io.jurist.support.Await;
 import io.jurist.support.IntegrationTest;
+import io.jurist.workflow.Workflows;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ class GovernedChangesIntegrationTests {
         }
     }
 
-    private void awaitEnded(ApprovalWorkflow.Started started) {
+    private void awaitEnded(Workflows.Started started) {
         Await.until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(started.processInstanceId())
                 .finished().count(), n -> n == 1, Duration.ofSeconds(20), "the end of " + started.businessKey());
     }

@@ -1,7 +1,14 @@
-package io.jurist.ruleset;
+package io.jurist.workflow;
 
+import io.jurist.api.ApiException;
 import io.jurist.api.FieldError;
 import io.jurist.api.InvalidRequestException;
+import io.jurist.ruleset.Impact;
+import io.jurist.ruleset.RulesetChanges;
+import io.jurist.ruleset.RulesetFiles;
+import io.jurist.ruleset.RulesetStatus;
+import io.jurist.ruleset.RulesetStore;
+import io.jurist.ruleset.RulesetVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -9,19 +16,25 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The proposals resource: propose a rule change (its version and its approval process start together) and see
+ * where each proposal's approval stands. Here rather than in the ruleset module because a proposal is a version with
+ * its process, and the ruleset module knows no engine.
+ */
 @RestController
-@RequestMapping("/api/v1/rulesets")
-@Tag(name = "Rule changes", description = "Validate and propose rule changes; approval happens in Camunda")
+@RequestMapping("/api/v1/rulesets/proposals")
+@Tag(name = "Rule changes")
 class ProposalController {
 
-    static final Pattern PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(drl|csv|yaml|yml|md)");
     static final int MAX_SUMMARY = 4000;
 
     /**
@@ -34,30 +47,29 @@ class ProposalController {
     record ProposalRequest(String summary, Map<String, String> files, Integer restoreVersion) {
     }
 
-    /** Files to check without proposing. */
-    record ValidationRequest(Map<String, String> files, Integer restoreVersion) {
-    }
-
     /** The answer to a proposal. */
     record ProposalResponse(String id, int version, int baseVersion, String processInstanceId, String businessKey,
                             String status, String changeKind, Impact impact) {
     }
 
-    /** The answer to a validation. */
-    record ValidationResponse(boolean valid, String revision, List<RulesetProblem> errors,
-                              List<Map<String, Object>> scenarios, Impact impact) {
+    /** A proposal and where its approval stands. */
+    record ProposalView(String id, RulesetVersion version, String diffLink, ProcessView process) {
     }
 
     private final RulesetChanges changes;
+    private final RulesetStore store;
+    private final ProcessViews processes;
 
-    ProposalController(RulesetChanges changes) {
+    ProposalController(RulesetChanges changes, RulesetStore store, ProcessViews processes) {
         this.changes = changes;
+        this.store = store;
+        this.processes = processes;
     }
 
     @Operation(summary = "Propose a rule change", description = "Compiles the candidate (422 with each error's "
             + "file and line), runs the scenarios (422 listing failures), analyses the impact, then starts the "
             + "RuleChangeApproval process. Only rule authors may propose.")
-    @PostMapping("/proposals")
+    @PostMapping
     ResponseEntity<ProposalResponse> propose(@RequestBody ProposalRequest request, Principal principal) {
         List<FieldError> errors = new ArrayList<>();
         if (request.summary() == null || request.summary().isBlank()) {
@@ -68,7 +80,7 @@ class ProposalController {
         if ((request.files() == null || request.files().isEmpty()) && request.restoreVersion() == null) {
             errors.add(new FieldError("files", "is required: map each changed path under rules/ to its content"));
         }
-        checkPaths(request.files(), errors);
+        RulesetFiles.checkPaths(request.files(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The proposal is incomplete; nothing was submitted.", errors);
         }
@@ -80,29 +92,29 @@ class ProposalController {
                         RulesetStatus.PROPOSED.name(), proposed.impact().kind().name(), proposed.impact()));
     }
 
-    @Operation(summary = "Check files without proposing", description = "The same checks a proposal runs: "
-            + "compile errors with file and line, scenario results, and the impact against the active version.")
-    @PostMapping("/validate")
-    ValidationResponse validate(@RequestBody ValidationRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        checkPaths(request.files(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("Some paths are not valid rule file paths.", errors);
-        }
-        Validation validation = changes.validate(changes.candidate(request.restoreVersion(), request.files()));
-        return new ValidationResponse(validation.valid(), validation.revision(), validation.problems(),
-                validation.scenarios().stream().map(Validation::view).toList(), validation.impact());
+    @Operation(summary = "Every proposal (versions with an approval process), newest first", description = "Each "
+            + "proposed version with its status, impact kind and approval process. Any authenticated caller.")
+    @GetMapping
+    List<ProposalView> list() {
+        return store.list().stream().filter(v -> v.processInstanceId() != null).map(this::view).toList();
     }
 
-    static void checkPaths(Map<String, String> files, List<FieldError> errors) {
-        if (files == null) {
-            return;
-        }
-        for (String path : files.keySet()) {
-            if (path.length() > 256 || !PATH.matcher(path).matches()) {
-                errors.add(new FieldError("files." + path, "is not a path under rules/ such as "
-                        + "consent/ConsentModels.drl (letters, digits, - and _; ending .drl, .csv, .yaml or .md)"));
-            }
-        }
+    @Operation(summary = "A proposal: its version, the state of its approval process, open tasks and approvals",
+            description = "Follow a proposal from submission to activation: its RuleChangeApproval process, the "
+                    + "tasks open in it, the approvals given and a link to its diff. 404 when the version was no "
+                    + "proposal.")
+    @GetMapping("/{id}")
+    ProposalView get(@PathVariable int id) {
+        RulesetVersion version = store.find(id).filter(v -> v.processInstanceId() != null)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No such proposal",
+                        "There is no proposal " + id + "; GET /api/v1/rulesets/proposals lists them."));
+        return view(version);
+    }
+
+    private ProposalView view(RulesetVersion version) {
+        return new ProposalView(String.valueOf(version.version()), version,
+                version.baseVersion() == null ? null
+                        : RuleChangeVariables.diffLink(version.baseVersion(), version.version()),
+                processes.of(version.processInstanceId()).orElse(null));
     }
 }

@@ -1,4 +1,4 @@
-package io.jurist.audit;
+package io.jurist.audit.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
