@@ -225,7 +225,7 @@ final class ConditionParser extends TokenCursor {
             throw new Refusal(token.offset(), "a condition cannot call anything; found " + found);
         }
         throw new Refusal(token.offset(), found + " is not a property of the case"
-                + DrlSyntax.closest(found, FactVocabulary.CONDITION_PROPERTIES.keySet())
+                + Typos.closest(found, FactVocabulary.CONDITION_PROPERTIES.keySet())
                         .map(p -> " (did you mean " + p + "?)").orElse("") + "; a condition may test "
                 + String.join(", ", new java.util.TreeSet<>(FactVocabulary.CONDITION_PROPERTIES.keySet())));
     }

@@ -76,42 +76,6 @@ final class DrlSyntax {
         return new Error(line, text.replaceAll("\\s+", " "));
     }
 
-    /** The known word nearest to what was written, when it is close enough to be a typo. */
-    static Optional<String> closest(String written, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = distance(written.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance > 0 && bestDistance <= Math.max(1, Math.min(3, best.length() / 3))
-                ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Edit distance, a swap of two neighbours counting as one edit (wehn → when). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
     /** The walk over a file's lines: where each rule starts, its parts, its brackets and its quotes. */
     private static final class Shape {
 
@@ -188,7 +152,7 @@ final class DrlSyntax {
                     } else if (code.equals("end")) {
                         return Optional.of(new Error(ruleStart, "the rule that starts at line " + ruleStart
                                 + " has no `then` before its `end` at line " + line));
-                    } else if (open.isEmpty() && (CALL.matcher(code).find() || closest(first, List.of("then")).isPresent()
+                    } else if (open.isEmpty() && (CALL.matcher(code).find() || Typos.closest(first, List.of("then")).isPresent()
                             && code.equals(first))) {
                         return Optional.of(new Error(line, "expected `then`" + found(first, code)
                                 + (code.equals(first) ? "" : ": a rule's actions come after `then`")));
@@ -202,7 +166,7 @@ final class DrlSyntax {
                             return Optional.of(unbalanced("end"));
                         }
                         part = Part.OUTSIDE;
-                    } else if (code.equals(first) && closest(first, List.of("end")).isPresent()) {
+                    } else if (code.equals(first) && Typos.closest(first, List.of("end")).isPresent()) {
                         suspectEnd = line;
                         suspectWord = first;
                     } else {

@@ -232,7 +232,7 @@ final class RuleChecker {
             int patternLine = Math.max(line(pattern), ruleLine);
             if (!FactVocabulary.FACT_TYPE.equals(pattern.getObjectType())) {
                 refuse(patternLine, "a rule matches a DecisionCase; found " + pattern.getObjectType()
-                        + DrlSyntax.closest(pattern.getObjectType(), List.of(FactVocabulary.FACT_TYPE))
+                        + Typos.closest(pattern.getObjectType(), List.of(FactVocabulary.FACT_TYPE))
                                 .map(t -> " (did you mean " + t + "?)").orElse(""));
                 return null;
             }

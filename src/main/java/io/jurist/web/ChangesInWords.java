@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What changed between two sets of rule files, for people: a reference table's changed rows as
@@ -22,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class ChangesInWords {
 
-    private static final int CONTEXT = 3;
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private ChangesInWords() {
     }
@@ -89,12 +85,12 @@ final class ChangesInWords {
             return new FileChange(path, change, table(a, b), null, null, null);
         }
         if (path.endsWith(".drl")) {
-            return new FileChange(path, change, null, hunks(a, b, true), null, null);
+            return new FileChange(path, change, null, LineDiff.hunks(a, b, true), null, null);
         }
         if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
             return new FileChange(path, change, null, null, scenarios(path, a, b), null);
         }
-        return new FileChange(path, change, null, null, null, hunks(a, b, false));
+        return new FileChange(path, change, null, null, null, LineDiff.hunks(a, b, false));
     }
 
     /** Rows matched by their whole text; a removed and an added row that share most cells are one changed row. */
@@ -105,22 +101,22 @@ final class ChangesInWords {
         List<CsvTable.Entry> right = rows(after);
         List<String> header = after.header().isEmpty() ? before.header() : after.header();
         List<RowChange> rows = new ArrayList<>();
-        List<Edit> edits = edits(left.stream().map(ChangesInWords::cells).toList(),
+        List<LineDiff.Edit> edits = LineDiff.edits(left.stream().map(ChangesInWords::cells).toList(),
                 right.stream().map(ChangesInWords::cells).toList());
         int k = 0;
         while (k < edits.size()) {
-            if (edits.get(k).op == ' ') {
+            if (edits.get(k).op() == ' ') {
                 k++;
                 continue;
             }
             List<CsvTable.Entry> removed = new ArrayList<>();
             List<CsvTable.Entry> added = new ArrayList<>();
-            while (k < edits.size() && edits.get(k).op != ' ') {
-                Edit edit = edits.get(k);
-                if (edit.op == '-') {
-                    removed.add(left.get(edit.before));
+            while (k < edits.size() && edits.get(k).op() != ' ') {
+                LineDiff.Edit edit = edits.get(k);
+                if (edit.op() == '-') {
+                    removed.add(left.get(edit.before()));
                 } else {
-                    added.add(right.get(edit.after));
+                    added.add(right.get(edit.after()));
                 }
                 k++;
             }
@@ -206,62 +202,6 @@ final class ChangesInWords {
                 : entry.fields().stream().map(String::strip).toList();
     }
 
-    /** A line diff in hunks with their line numbers, each named by the rule it falls in (for DRL). */
-    static List<Hunk> hunks(String old, String now, boolean drl) {
-        List<String> left = old.isEmpty() ? List.of() : List.of(old.split("\n", -1));
-        List<String> right = now.isEmpty() ? List.of() : List.of(now.split("\n", -1));
-        List<Edit> edits = edits(left, right);
-        List<Hunk> hunks = new ArrayList<>();
-        int k = 0;
-        while (k < edits.size()) {
-            if (edits.get(k).op == ' ') {
-                k++;
-                continue;
-            }
-            int start = Math.max(0, k - CONTEXT);
-            int lastChange = k;
-            int end = k;
-            while (end < edits.size() && end - lastChange <= 2 * CONTEXT) {
-                if (edits.get(end).op != ' ') {
-                    lastChange = end;
-                }
-                end++;
-            }
-            end = Math.min(edits.size(), lastChange + CONTEXT + 1);
-            List<Line> lines = new ArrayList<>();
-            for (int e = start; e < end; e++) {
-                Edit edit = edits.get(e);
-                lines.add(switch (edit.op) {
-                    case '+' -> new Line("+", 0, edit.after + 1, right.get(edit.after));
-                    case '-' -> new Line("-", edit.before + 1, 0, left.get(edit.before));
-                    default -> new Line(" ", edit.before + 1, edit.after + 1, left.get(edit.before));
-                });
-            }
-            String rule = null;
-            if (drl) {
-                Edit first = edits.get(k);
-                rule = first.op == '-' ? ruleAt(left, first.before) : ruleAt(right, Math.min(first.after, right.size() - 1));
-            }
-            hunks.add(new Hunk(rule, lines));
-            k = end;
-        }
-        return hunks;
-    }
-
-    /** The name of the rule a line falls in: the last rule declared at or before it. */
-    private static String ruleAt(List<String> lines, int index) {
-        for (int i = Math.min(index, lines.size() - 1); i >= 0; i--) {
-            Matcher matcher = RULE.matcher(lines.get(i));
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-            if (i < index && lines.get(i).strip().equals("end")) {
-                return null;
-            }
-        }
-        return null;
-    }
-
     /** Scenarios added, removed and changed, by name. */
     static ScenarioChange scenarios(String path, String old, String now) {
         List<RulesetProblem> problems = new ArrayList<>();
@@ -282,31 +222,5 @@ final class ChangesInWords {
                     .forEach(s -> scenarios.put(s.name(), s));
         }
         return scenarios;
-    }
-
-    private record Edit(char op, int before, int after) {
-    }
-
-    /** The shortest edit script turning a into b: kept, removed and added items with their indexes. */
-    private static <T> List<Edit> edits(List<T> a, List<T> b) {
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Edit> edits = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                edits.add(new Edit(' ', i++, j++));
-            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                edits.add(new Edit('-', i++, j));
-            } else {
-                edits.add(new Edit('+', i, j++));
-            }
-        }
-        return edits;
     }
 }

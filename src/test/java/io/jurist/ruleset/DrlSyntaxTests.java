@@ -75,8 +75,8 @@ class DrlSyntaxTests {
 
     @Test
     void aTypoIsOnlyCloseToTheWordItMisspells() {
-        assertThat(DrlSyntax.closest("wehn", List.of("when"))).contains("when");
-        assertThat(DrlSyntax.closest("country", List.of("consent", "purpose"))).isEmpty();
-        assertThat(DrlSyntax.distance("ned", "end")).isEqualTo(1);
+        assertThat(Typos.closest("wehn", List.of("when"))).contains("when");
+        assertThat(Typos.closest("country", List.of("consent", "purpose"))).isEmpty();
+        assertThat(Typos.distance("ned", "end")).isEqualTo(1);
     }
 }
