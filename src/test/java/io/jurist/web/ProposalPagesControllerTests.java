@@ -86,9 +86,11 @@ class ProposalPagesControllerTests {
                 .andExpect(content().string(containsString("/camunda/app/tasklist/default/#/?task=task-9")))
                 .andExpect(content().string(containsString("REJECTED")))
                 .andExpect(content().string(containsString("Needs a reference")))
-                // What became of it, in words, where an approver lands after completing the task.
-                .andExpect(content().string(containsString("data-outcome=\"WAITING\"")))
-                .andExpect(content().string(containsString("Not active yet: waiting for legal-approvers")));
+                // Where it stands, in words, where an approver lands after completing the task: while it waits, the
+                // sentence names who must act in people's words rather than the group's id.
+                .andExpect(content().string(containsString("id=\"standing\"")))
+                .andExpect(content().string(containsString("Waiting for legal approval.")))
+                .andExpect(content().string(not(containsString("data-outcome="))));
     }
 
     @Test
