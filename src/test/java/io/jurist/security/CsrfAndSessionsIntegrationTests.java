@@ -41,7 +41,11 @@ class CsrfAndSessionsIntegrationTests {
         Http.Response saved = erin.postForm("/editor/save", DRAFT, true);
         assertThat(saved.status()).isEqualTo(302);
         assertThat(erin.get("/editor?file=consent/ConsentModels.drl").body()).contains("CSRF test draft");
-        assertThat(erin.postForm("/editor/discard", "file=consent%2FConsentModels.drl", true).status()).isEqualTo(302);
+        // Discarding asks first (200, the confirmation page); the confirmation, with the token, discards.
+        assertThat(erin.postForm("/editor/discard", "file=consent%2FConsentModels.drl", true).status()).isEqualTo(200);
+        assertThat(erin.get("/editor?file=consent/ConsentModels.drl").body()).contains("CSRF test draft");
+        assertThat(erin.postForm("/editor/discard", "file=consent%2FConsentModels.drl&confirm=yes", true).status())
+                .isEqualTo(302);
         assertThat(erin.get("/editor?file=consent/ConsentModels.drl").body()).doesNotContain("CSRF test draft");
     }
 
