@@ -13,8 +13,6 @@ import io.jurist.workflow.ProcessView;
 import io.jurist.workflow.ProcessViews;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -59,7 +57,7 @@ class ProposalPagesController {
         RulesetFiles files = store.files(version);
         model.addAttribute("v", stored);
         model.addAttribute("process", process);
-        model.addAttribute("standing", Standing.of(stored, process));
+        model.addAttribute("status", ProposalStatus.of(stored, process));
         model.addAttribute("revisionShort", shortRevision(stored.revision()));
         model.addAttribute("impact", impact(version));
         List<RulesetProblem> unread = new ArrayList<>();
@@ -67,7 +65,6 @@ class ProposalPagesController {
         model.addAttribute("reasonMeanings", ReasonGlossary.of(files));
         model.addAttribute("fileChanges", stored.baseVersion() == null ? List.of()
                 : ChangesInWords.between(store.files(stored.baseVersion()).files(), files.files()));
-        model.addAttribute("outcome", stored.baseVersion() == null ? null : ProposalOutcome.of(stored, process));
         return "proposal";
     }
 
@@ -89,61 +86,6 @@ class ProposalPagesController {
         }
         String hex = revision.startsWith("sha256:") ? revision.substring("sha256:".length()) : revision;
         return hex.substring(0, Math.min(12, hex.length()));
-    }
-
-    /**
-     * Where a version stands, in a sentence, and who must act next, in people's words.
-     *
-     * @param sentence "Waiting for legal approval.", "Approved by bob; active: decisions use it."
-     * @param waitingFor one line per open task: who may act and whether someone took it
-     */
-    record Standing(String sentence, List<String> waitingFor) {
-
-        private static final Map<String, String> GROUPS = Map.of("legal-approvers", "legal",
-                "dpo", "the data protection officer", "rule-authors", "a rule author");
-
-        static Standing of(RulesetVersion v, ProcessView process) {
-            List<String> waiting = new ArrayList<>();
-            if (process != null) {
-                for (ProcessView.OpenTask task : process.openTasks()) {
-                    String who = String.join(" or ", task.candidateGroups().stream().map(Standing::group).toList());
-                    waiting.add("waiting for " + (who.isEmpty() ? "someone" : who) + " to "
-                            + task.name().replaceFirst("\\s*\\([^)]*\\)$", "").toLowerCase(Locale.ROOT)
-                            + (task.assignee() == null ? " (nobody has taken the task yet)"
-                            : " (" + task.assignee() + " has taken the task)"));
-                }
-            }
-            List<String> approvedBy = process == null ? List.of() : process.approvals().stream()
-                    .filter(a -> a.approved()).map(a -> a.user()).distinct().toList();
-            String approved = approvedBy.isEmpty() ? "" : "Approved by " + String.join(" and ", approvedBy) + "; ";
-            String sentence = switch (v.status()) {
-                case PROPOSED -> waiting.isEmpty() ? approved + "waiting to be activated."
-                        : approved + waitingSentence(process);
-                case ACTIVE -> approved + (v.baseVersion() == null ? "the first version; " : "") + "active: decisions use it.";
-                case SUPERSEDED -> approved + "was active; a later version replaced it.";
-                case REJECTED -> "Rejected" + (process == null ? "" : process.approvals().stream()
-                        .filter(a -> !a.approved()).map(a -> " by " + a.user()).findFirst().orElse(""))
-                        + "; it never became active.";
-                case FAILED -> approved + "it could not be activated" + (v.statusReason() == null ? "."
-                        : ": " + v.statusReason());
-            };
-            return new Standing(capitalise(sentence), waiting);
-        }
-
-        private static String waitingSentence(ProcessView process) {
-            List<String> groups = process.openTasks().stream().flatMap(t -> t.candidateGroups().stream())
-                    .map(Standing::group).distinct().toList();
-            return groups.equals(List.of("legal")) ? "waiting for legal approval."
-                    : "waiting for approval by " + (groups.isEmpty() ? "someone" : String.join(" and ", groups)) + ".";
-        }
-
-        private static String group(String id) {
-            return GROUPS.getOrDefault(id, id);
-        }
-
-        private static String capitalise(String text) {
-            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
     }
 
     @GetMapping("/versions")

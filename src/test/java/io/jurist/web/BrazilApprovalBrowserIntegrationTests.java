@@ -141,7 +141,7 @@ class BrazilApprovalBrowserIntegrationTests {
         browser.waitFor(By.id("version-status"));
         assertThat(browser.path()).isEqualTo("/proposals/" + version);
         assertThat(browser.find(By.id("user")).getText()).isEqualTo("bob");
-        assertThat(browser.find(By.id("standing")).getText()).isEqualTo("Waiting for legal approval.");
+        assertThat(browser.find(By.id("status")).getText()).isEqualTo("Waiting for legal approval.");
         browser.screenshot("proposal-approver.png", By.tagName("h1"));
         browser.driver().close();
         browser.driver().switchTo().window(taskWindow);
@@ -157,9 +157,9 @@ class BrazilApprovalBrowserIntegrationTests {
                 .until(d -> d.getCurrentUrl().contains("/proposals/" + version));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
             d.navigate().refresh();
-            return "ACTIVATED".equals(d.findElement(By.id("outcome")).getAttribute("data-outcome"));
+            return "ACTIVATED".equals(d.findElement(By.id("status")).getAttribute("data-outcome"));
         });
-        assertThat(browser.find(By.id("outcome")).getText()).contains("Version " + version + " is active")
+        assertThat(browser.find(By.id("status")).getText()).contains("Version " + version + " is active")
                 .contains("bob approved");
 
         // The answer changes for instants from the date on, and only for them.

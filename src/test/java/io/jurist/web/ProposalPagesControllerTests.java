@@ -88,9 +88,9 @@ class ProposalPagesControllerTests {
                 .andExpect(content().string(containsString("Needs a reference")))
                 // Where it stands, in words, where an approver lands after completing the task: while it waits, the
                 // sentence names who must act in people's words rather than the group's id.
-                .andExpect(content().string(containsString("id=\"standing\"")))
-                .andExpect(content().string(containsString("Waiting for legal approval.")))
-                .andExpect(content().string(not(containsString("data-outcome="))));
+                .andExpect(content().string(containsString("id=\"status\"")))
+                .andExpect(content().string(containsString("data-outcome=\"WAITING\"")))
+                .andExpect(content().string(containsString(">Waiting for legal approval.</p>")));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProposalOutcomeTests {
+class ProposalStatusTests {
 
     static final Instant T = Instant.parse("2026-12-02T10:00:00Z");
 
@@ -33,26 +33,26 @@ class ProposalOutcomeTests {
 
     @Test
     void anActiveVersionSaysSoAndWhoApprovedIt() {
-        var outcome = ProposalOutcome.of(version(RulesetStatus.ACTIVE, null),
+        var outcome = ProposalStatus.of(version(RulesetStatus.ACTIVE, null),
                 process("COMPLETED", List.of(), List.of(), decision("bob", true, "Agreed")));
         assertThat(outcome.kind()).isEqualTo("ACTIVATED");
-        assertThat(outcome.text()).contains("Version 7 is active since " + T).contains("bob approved (“Agreed”)");
+        assertThat(outcome.sentence()).contains("Version 7 is active since " + T).contains("bob approved (“Agreed”)");
     }
 
     @Test
     void aRejectionSaysNothingChangedAndWhoRejected() {
-        var outcome = ProposalOutcome.of(version(RulesetStatus.REJECTED, "Rejected in process pi-7"),
+        var outcome = ProposalStatus.of(version(RulesetStatus.REJECTED, "Rejected in process pi-7"),
                 process("TERMINATED", List.of(), List.of(), decision("dana", false, "No DPIA")));
         assertThat(outcome.kind()).isEqualTo("REJECTED");
-        assertThat(outcome.text()).contains("nothing changed").contains("dana rejected (“No DPIA”)");
+        assertThat(outcome.sentence()).contains("nothing changed").contains("dana rejected (“No DPIA”)");
     }
 
     @Test
     void aFailedActivationGivesItsReason() {
-        var outcome = ProposalOutcome.of(version(RulesetStatus.FAILED, "Version 8 was activated since its base 6."),
+        var outcome = ProposalStatus.of(version(RulesetStatus.FAILED, "Version 8 was activated since its base 6."),
                 process("COMPLETED", List.of(), List.of(), decision("bob", true, "ok")));
         assertThat(outcome.kind()).isEqualTo("FAILED");
-        assertThat(outcome.text()).startsWith("Not activated: Version 8 was activated since its base 6.")
+        assertThat(outcome.sentence()).startsWith("Not activated: Version 8 was activated since its base 6.")
                 .contains("proposed again");
     }
 
@@ -60,18 +60,19 @@ class ProposalOutcomeTests {
     void oneApprovalOfTwoWaitsForTheOtherApprover() {
         var dpoTask = new ProcessView.OpenTask("t-2", "Task_ApproveAsDpo", "Approve permissive rule change (DPO)",
                 "pi-7", List.of("dpo"), null, T);
-        var outcome = ProposalOutcome.of(version(RulesetStatus.PROPOSED, null),
+        var outcome = ProposalStatus.of(version(RulesetStatus.PROPOSED, null),
                 process("ACTIVE", List.of("Task_ApproveAsDpo"), List.of(dpoTask), decision("bob", true, "fine")));
         assertThat(outcome.kind()).isEqualTo("WAITING");
-        assertThat(outcome.text()).contains("waiting for dpo (Approve permissive rule change (DPO))")
-                .contains("bob approved");
+        assertThat(outcome.sentence()).isEqualTo("Approved by bob; waiting for approval by the data protection officer.");
+        assertThat(outcome.waitingFor()).containsExactly(
+                "waiting for the data protection officer to approve permissive rule change (nobody has taken the task yet)");
     }
 
     @Test
     void anApprovedVersionWhoseActivationJobHasNotRunIsBeingActivated() {
-        var outcome = ProposalOutcome.of(version(RulesetStatus.PROPOSED, null),
-                process("ACTIVE", List.of(ProposalOutcome.ACTIVATION), List.of(), decision("bob", true, "ok")));
+        var outcome = ProposalStatus.of(version(RulesetStatus.PROPOSED, null),
+                process("ACTIVE", List.of(ProposalStatus.ACTIVATION), List.of(), decision("bob", true, "ok")));
         assertThat(outcome.kind()).isEqualTo("ACTIVATING");
-        assertThat(outcome.text()).contains("being activated");
+        assertThat(outcome.sentence()).contains("being activated");
     }
 }
