@@ -51,9 +51,11 @@ public class MemberDecisions {
                 when(upper.equalTo("UK"), lit("GB")).when(upper.equalTo("EL"), lit("GR")).otherwise(upper));
         Column rawConsent = col(columns.consent()).cast(DataTypes.StringType);
         Column consent = functions.coalesce(rawConsent, lit("NOT_SET"));
-        Column age = col(columns.age()).cast(DataTypes.IntegerType);
+        // try_cast: a value that is no number (or no instant) makes the member invalid instead of failing the job
+        // (Spark 4 casts in ANSI mode).
+        Column age = col(columns.age()).try_cast(DataTypes.IntegerType);
         Column atMicros = columns.at() == null ? lit(Snapshot.micros(at))
-                : functions.unix_micros(col(columns.at()).cast(DataTypes.TimestampType));
+                : functions.unix_micros(col(columns.at()).try_cast(DataTypes.TimestampType));
         Column id = col(columns.id()).cast(DataTypes.StringType);
 
         Dataset<Row> keyed = members
@@ -94,15 +96,25 @@ public class MemberDecisions {
         return ageMatches.and(atMicros.geq(classes.col("s_from"))).and(atMicros.lt(classes.col("s_to")));
     }
 
+    /** The age as a whole number of years (as a double), or null when it is not one (34.5, "abc"). */
+    private static Column wholeAge(Column rawAge) {
+        Column years = rawAge.try_cast(DataTypes.DoubleType);
+        return when(years.equalTo(functions.floor(years)), years);
+    }
+
     /** Why the service would refuse the member, or null. */
     private static Column invalid(Column id, Column rawCountry, Column country, Column rawConsent, Column rawAge,
                                   Column age, Column atMicros) {
         return when(id.isNull().or(id.rlike("^\\p{javaWhitespace}*$")), lit("subject.id is required"))
-                .when(functions.length(id).gt(MAX_ID), lit("subject.id is longer than " + MAX_ID + " characters"))
+                // The service counts an id's length in UTF-16 units, as Java's String.length() does.
+                .when(functions.length(functions.encode(id, "UTF-16BE")).gt(2 * MAX_ID),
+                        lit("subject.id is longer than " + MAX_ID + " characters"))
                 .when(rawCountry.isNull(), lit("subject.country is required"))
                 .when(country.isNull(), lit("subject.country is not an ISO 3166-1 alpha-2 code"))
-                .when(rawAge.isNotNull().and(age.isNull().or(age.lt(0)).or(age.gt(MAX_AGE))),
-                        lit("subject.age must be between 0 and " + MAX_AGE))
+                // A fractional age (34.5 in a decimal column) is refused as the service refuses it, not cut.
+                .when(rawAge.isNotNull().and(wholeAge(rawAge).isNull().or(age.isNull()).or(age.lt(0))
+                                .or(age.gt(MAX_AGE))),
+                        lit("subject.age must be a whole number between 0 and " + MAX_AGE))
                 .when(rawConsent.isNotNull().and(functions.not(rawConsent.isin("OPTED_IN", "OPTED_OUT", "NOT_SET"))),
                         lit("consent must be one of OPTED_IN, OPTED_OUT, NOT_SET"))
                 .when(atMicros.isNull(), lit("the instant is missing"));

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,7 +25,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +205,60 @@ class BulkEqualityTests {
 
         assertThat(result.batchId()).isNull();
         assertThat(differences(output)).isNotEmpty();
+    }
+
+    @Test
+    void anAgeThatIsNoWholeNumberIsRefusedAsTheServiceRefusesIt() throws Exception {
+        Instant at = Instant.parse("2025-06-01T00:00:00Z");
+        Columns columns = new Columns("member_id", "country_code", "age_years", "consent_setting", null);
+        StructType decimalAges = new StructType().add("member_id", DataTypes.StringType)
+                .add("country_code", DataTypes.StringType).add("age_years", DataTypes.createDecimalType(5, 2))
+                .add("consent_setting", DataTypes.StringType);
+        StructType textAges = new StructType().add("member_id", DataTypes.StringType)
+                .add("country_code", DataTypes.StringType).add("age_years", DataTypes.StringType)
+                .add("consent_setting", DataTypes.StringType);
+        Dataset<Row> decimals = spark.createDataFrame(List.of(
+                RowFactory.create("whole", "GB", new java.math.BigDecimal("34.00"), null),
+                RowFactory.create("half", "GB", new java.math.BigDecimal("34.50"), null),
+                RowFactory.create("almost", "GB", new java.math.BigDecimal("17.99"), null)), decimalAges);
+        Dataset<Row> texts = spark.createDataFrame(List.of(
+                RowFactory.create("digits", "GB", "34", null),
+                RowFactory.create("words", "GB", "thirty", null)), textAges);
+
+        Map<String, Row> decided = new HashMap<>();
+        for (Dataset<Row> table : List.of(decimals, texts)) {
+            for (Row row : new MemberDecisions().decide(spark, table, snapshot, columns, at).collectAsList()) {
+                decided.put(row.getString(row.fieldIndex("member_id")), row);
+            }
+        }
+
+        // The service decides age 34 and refuses 34.5 (a JSON number that is not whole) with a 400.
+        JsonNode service = JSON.readTree(decide("{\"subject\":{\"id\":\"m\",\"country\":\"GB\",\"age\":34},"
+                + "\"purpose\":\"" + PURPOSE + "\",\"at\":\"" + at + "\"}", 200));
+        decide("{\"subject\":{\"id\":\"m\",\"country\":\"GB\",\"age\":34.5},\"purpose\":\"" + PURPOSE
+                + "\",\"at\":\"" + at + "\"}", 400);
+        for (String whole : List.of("whole", "digits")) {
+            Row row = decided.get(whole);
+            assertThat(row.<String>getAs(MemberDecisions.INVALID)).as(whole).isNull();
+            assertThat(row.<String>getAs(MemberDecisions.DECISION)).as(whole)
+                    .isEqualTo(service.get("decision").asText());
+        }
+        for (String refused : List.of("half", "almost", "words")) {
+            Row row = decided.get(refused);
+            assertThat(row.<String>getAs(MemberDecisions.DECISION)).as(refused).isNull();
+            assertThat(row.<String>getAs(MemberDecisions.INVALID)).as(refused)
+                    .isEqualTo("subject.age must be a whole number between 0 and 150");
+        }
+    }
+
+    /** One decision from the service's single endpoint; the status must be the one given. */
+    private String decide(String body, int status) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        jurist.url() + "/api/v1/decisions")).header("Authorization", "Bearer " + JuristProcess.TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response.body();
     }
 
     private JsonNode loggedBatch(String id) throws Exception {

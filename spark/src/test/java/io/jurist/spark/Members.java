@@ -85,10 +85,17 @@ final class Members implements Serializable {
         this.instants = instants.stream().mapToLong(Long::longValue).filter(m -> m >= BEFORE_1900).toArray();
     }
 
+    /** MATHEMATICAL DOUBLE-STRUCK CAPITAL A: one character, two UTF-16 units. */
+    static final String OUTSIDE_BMP = new String(Character.toChars(0x1D538));
+
     /** Member {@code i}: line, id, country, age, consent, instant (microseconds). */
     Object[] member(long i) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-        String id = random.nextInt(1000) == 0 ? (random.nextBoolean() ? null : " ") : "member-" + i;
+        int d = random.nextInt(1000);
+        // A few ids the service refuses (none, blank), and ids of characters outside the BMP at 128 UTF-16 units
+        // (accepted) and 130 (refused: the service counts UTF-16 units, not characters).
+        String id = d == 0 ? (random.nextBoolean() ? null : " ")
+                : d == 1 ? OUTSIDE_BMP.repeat(random.nextBoolean() ? 64 : 65) : "member-" + i;
         int c = random.nextInt(100);
         String country;
         if (c < 88) {
