@@ -58,15 +58,22 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU ticks of 
 run_wrk() { # name port duration pid
   local before
   before=$(cpu "$4")
-  wrk -t2 -c32 -d"$3" --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" > "$OUT/$1.txt"
+  EXPECT="$EXPECT" wrk -t2 -c32 -d"$3" --timeout 10s --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" \
+    > "$OUT/$1.txt"
   echo $(( $(cpu "$4") - before )) > "$OUT/$1.cpu"
-  if grep -q "Non-2xx" "$OUT/$1.txt"; then echo "non-2xx answers in $OUT/$1.txt" >&2; exit 1; fi
+  # post.lua checks every answer's body (see EXPECT): any wrong one, non-2xx or socket error voids the run.
+  if grep -q -e "Non-2xx" -e "Socket errors" "$OUT/$1.txt" || ! grep -q "^wrong answers: 0$" "$OUT/$1.txt"; then
+    echo "run $1 failed its checks, see $OUT/$1.txt" >&2; exit 1
+  fi
 }
 metric() { # name [tag] -> the value of a counter on the log-on server
   curl -fs -u admin:admin "http://127.0.0.1:$PORT_ON/actuator/metrics/$1${2:+?tag=$2}" \
     | sed -E 's/.*"statistic":"COUNT","value":([0-9.E]+).*/\1/'
 }
 
+# What every answer must say: the request post.lua sends is permitted, for its subject, by a ruleset version.
+EXPECT='"decision":"PERMIT"|"subjectId":"member-42"|"ruleset":{"version":'
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "warming up"
 run_wrk warm-on "$PORT_ON" "$WARMUP" "$SERVER_ON"
 run_wrk warm-off "$PORT_OFF" "$WARMUP" "$SERVER_OFF"
@@ -102,6 +109,7 @@ WRITTEN=$(metric jurist.decisions.log.written kind:single | awk '{printf "%.0f",
 DROPPED=$(metric jurist.decisions.log.dropped | awk '{printf "%.0f", $1}')
 {
   echo "Decision log over HTTP, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c32 and both servers on this machine"
+  echo "load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); every answer checked ($EXPECT)"
   echo "single decisions, log on: $ON req/s; log off: $OFF req/s; ratio $(awk -v a="$ON" -v b="$OFF" 'BEGIN {printf "%.2f", a / b}')"
   echo "  runs: on $(runs on)/ off $(runs off)"
   echo "  ratio of each pair run back to back (on / off), and their median: $(pair_ratios) → median $(pair_ratios | tr ' ' '\n' | grep . | sort -n | awk '{r[NR] = $1} END {printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')"
