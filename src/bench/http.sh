@@ -294,7 +294,7 @@ part_latency() {
     echo "load average before: $load_before; after: $load_after"
     for side in decisions bare; do
       local t=$OUT/latency-$side.txt
-      printf '%-10s achieved %s/s, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s; errors %s; client send lag p99 %s\n' \
+      printf '%-10s achieved %s/s, p50 %s, p90 %s, **p99 %s**, p99.9 %s, max %s; errors %s; client send lag p99 %s\n' \
         "$side" "$(field "$t" achieved)" "$(ms "$(field "$t" p50_us)")" "$(ms "$(field "$t" p90_us)")" \
         "$(ms "$(field "$t" p99_us)")" "$(ms "$(field "$t" p999_us)")" "$(ms "$(field "$t" max_us)")" \
         "$(field "$t" errors)" "$(ms "$(field "$t" lag_p99_us)")"
