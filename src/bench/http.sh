@@ -97,12 +97,12 @@ java $JVM_FLAGS $JURIST_EXTRA_FLAGS -jar "$JAR" --spring.profiles.active=benchma
 JURIST_PID=$!
 PIDS+=("$JURIST_PID")
 up() { # url pid name
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 300); do # a busy machine may take minutes to start Jurist
     kill -0 "$2" 2>/dev/null || { echo "$3 exited, see $OUT/server-$3.log" >&2; exit 1; }
     curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -H "$TOKEN" -d "$BODY" "$1" && return 0
     sleep 1
   done
-  echo "$3 did not answer within 240 s, see $OUT/server-$3.log" >&2; exit 1
+  echo "$3 did not answer within 300 s, see $OUT/server-$3.log" >&2; exit 1
 }
 up "$BARE/api/v1/decisions" "$BARE_PID" bare
 up "$JURIST/api/v1/benchmark/echo" "$JURIST_PID" jurist
