@@ -6,7 +6,8 @@
 # Each server's CPU time (user + system, from /proc) per request is measured too: on a machine shared with other
 # work it is steadier than the request rate. Afterwards the log-on server's metrics must show every decision
 # written and none dropped, else the figure is void.
-# Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] [BENCH_WARMUP=10s] src/bench/decision-log.sh
+# Needs wrk (apt-get install wrk), curl. Usage: [PAIRS=3] [BENCH_DURATION=15s] [BENCH_WARMUP=60s] src/bench/decision-log.sh
+# (the warm-up alternates: half of BENCH_WARMUP on each server, twice, as src/bench/http.sh does)
 # On PostgreSQL instead: BENCH_PG_URL=jdbc:postgresql://localhost:5432/ BENCH_PG_USER=… BENCH_PG_PASSWORD=… (see start()).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +16,8 @@ PORT_ON=${BENCH_PORT:-18094}
 PORT_OFF=$((PORT_ON + 1))
 DURATION=${BENCH_DURATION:-15s}
 PAIRS=${PAIRS:-3}
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-60s}
+WARMUP_HALF=$(( (${WARMUP%s} + 1) / 2 ))s
 OUT=target/bench-decision-log
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -43,7 +45,7 @@ SERVER_ON=$(start on "$PORT_ON" true)
 SERVER_OFF=$(start off "$PORT_OFF" false)
 trap 'kill $SERVER_ON $SERVER_OFF 2>/dev/null || true; wait $SERVER_ON $SERVER_OFF 2>/dev/null || true' EXIT
 for port in "$PORT_ON" "$PORT_OFF"; do
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 300); do # a busy machine may take minutes to start Jurist
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
   done
@@ -58,18 +60,27 @@ cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU ticks of 
 run_wrk() { # name port duration pid
   local before
   before=$(cpu "$4")
-  wrk -t2 -c32 -d"$3" --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" > "$OUT/$1.txt"
+  EXPECT="$EXPECT" wrk -t2 -c32 -d"$3" --timeout 10s --latency -s src/bench/wrk/post.lua "http://127.0.0.1:$2/api/v1/decisions" \
+    > "$OUT/$1.txt"
   echo $(( $(cpu "$4") - before )) > "$OUT/$1.cpu"
-  if grep -q "Non-2xx" "$OUT/$1.txt"; then echo "non-2xx answers in $OUT/$1.txt" >&2; exit 1; fi
+  # post.lua checks every answer's body (see EXPECT): any wrong one, non-2xx or socket error voids the run.
+  if grep -q -e "Non-2xx" -e "Socket errors" "$OUT/$1.txt" || ! grep -q "^wrong answers: 0$" "$OUT/$1.txt"; then
+    echo "run $1 failed its checks, see $OUT/$1.txt" >&2; exit 1
+  fi
 }
 metric() { # name [tag] -> the value of a counter on the log-on server
   curl -fs -u admin:admin "http://127.0.0.1:$PORT_ON/actuator/metrics/$1${2:+?tag=$2}" \
     | sed -E 's/.*"statistic":"COUNT","value":([0-9.E]+).*/\1/'
 }
 
+# What every answer must say: the request post.lua sends is permitted, for its subject, by a ruleset version.
+EXPECT='"decision":"PERMIT"|"subjectId":"member-42"|"ruleset":{"version":'
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "warming up"
-run_wrk warm-on "$PORT_ON" "$WARMUP" "$SERVER_ON"
-run_wrk warm-off "$PORT_OFF" "$WARMUP" "$SERVER_OFF"
+run_wrk warm-on "$PORT_ON" "$WARMUP_HALF" "$SERVER_ON"
+run_wrk warm-off "$PORT_OFF" "$WARMUP_HALF" "$SERVER_OFF"
+run_wrk warm-on-2 "$PORT_ON" "$WARMUP_HALF" "$SERVER_ON"
+run_wrk warm-off-2 "$PORT_OFF" "$WARMUP_HALF" "$SERVER_OFF"
 for i in $(seq 1 "$PAIRS"); do
   # on, off, then off, on, ...: a drift in the machine's load does not favour one side.
   if [ $((i % 2)) = 1 ]; then
@@ -96,17 +107,19 @@ cpu_per_request() { # prefix -> server CPU microseconds per request over all its
 }
 CPU_ON=$(cpu_per_request on)
 CPU_OFF=$(cpu_per_request off)
-SENT=$(requests "$OUT/warm-on.txt")
+SENT=$(( $(requests "$OUT/warm-on.txt") + $(requests "$OUT/warm-on-2.txt") ))
 for i in $(seq 1 "$PAIRS"); do SENT=$((SENT + $(requests "$OUT/on-$i.txt"))); done
 WRITTEN=$(metric jurist.decisions.log.written kind:single | awk '{printf "%.0f", $1}')
 DROPPED=$(metric jurist.decisions.log.dropped | awk '{printf "%.0f", $1}')
 {
   echo "Decision log over HTTP, $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c32 and both servers on this machine"
+  echo "load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); every answer checked ($EXPECT)"
   echo "single decisions, log on: $ON req/s; log off: $OFF req/s; ratio $(awk -v a="$ON" -v b="$OFF" 'BEGIN {printf "%.2f", a / b}')"
   echo "  runs: on $(runs on)/ off $(runs off)"
-  echo "  ratio of each pair run back to back (on / off), and their median: $(pair_ratios) → median $(pair_ratios | tr ' ' '\n' | grep . | sort -n | awk '{r[NR] = $1} END {printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')"
+  echo "  ratio of each pair run back to back (on / off), and their median: $(pair_ratios) → median $(pair_ratios | tr ' ' '\n' | grep . | sort -n | awk '{r[NR] = $1} END {printf "%.2f (min %.2f, max %.2f)", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2, r[1], r[NR]}')"
   echo "server CPU per request: log on $CPU_ON µs, log off $CPU_OFF µs; ratio off / on $(awk -v a="$CPU_OFF" -v b="$CPU_ON" 'BEGIN {printf "%.2f", a / b}')"
   echo "  p50 / p99, last runs: on $(pct "$OUT/on-$PAIRS.txt" 50%) / $(pct "$OUT/on-$PAIRS.txt" 99%), off $(pct "$OUT/off-$PAIRS.txt" 50%) / $(pct "$OUT/off-$PAIRS.txt" 99%)"
   echo "log-on server: $SENT decisions answered (wrk's count, which may miss a few in flight at its end), $WRITTEN written, $DROPPED dropped"
 } | tee "$OUT/summary.txt"
 [ "$DROPPED" = 0 ] || { echo "the log dropped decisions: the figure is void" >&2; exit 1; }
+[ "$WRITTEN" -ge "$SENT" ] || { echo "the log wrote fewer decisions than were answered: the figure is void" >&2; exit 1; }
