@@ -48,11 +48,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         // A Spark run's summary holds up to 10,000 count lines: it gets the rulesets' limit.
         long limit = path.startsWith("/api/v1/rulesets") || path.equals("/api/v1/decisions/summaries")
                 ? limits.maxRulesetBody().toBytes() : limits.maxBody().toBytes();
-        if (request.getContentLengthLong() > limit) {
+        long length = request.getContentLengthLong();
+        if (length > limit) {
             tooLarge(response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // A declared length within the limit needs no counting: the container reads no more than it declares.
+        // A body without one (chunked) is counted as it is read.
+        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, limit), response);
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
