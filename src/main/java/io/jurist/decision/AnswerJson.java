@@ -44,17 +44,17 @@ final class AnswerJson {
      * Writes the answer; {@code texts}, when given, supplies the text of instants that repeat from answer to answer
      * (a batch writer's own cache).
      */
-    static void write(JsonGenerator g, DecisionResponse r, InstantTexts texts) throws IOException {
+    static void write(JsonGenerator g, DecisionResponse r, SharedTexts texts) throws IOException {
         g.writeStartObject();
         field(g, DECISION_ID, r.decisionId());
-        field(g, DECISION, r.decision());
+        field(g, DECISION, r.decision(), texts);
         g.writeFieldName(OBLIGATIONS);
         g.writeStartArray();
         for (DecisionResponse.ObligationView o : r.obligations()) {
             g.writeStartObject();
-            field(g, CODE, o.code());
-            field(g, RULE, o.rule());
-            field(g, DESCRIPTION, o.description());
+            field(g, CODE, o.code(), texts);
+            field(g, RULE, o.rule(), texts);
+            field(g, DESCRIPTION, o.description(), texts);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -62,20 +62,20 @@ final class AnswerJson {
         g.writeStartArray();
         for (DecisionResponse.ReasonView reason : r.reasons()) {
             g.writeStartObject();
-            field(g, CODE, reason.code());
-            field(g, RULE, reason.rule());
-            field(g, MESSAGE, reason.message());
+            field(g, CODE, reason.code(), texts);
+            field(g, RULE, reason.rule(), texts);
+            field(g, MESSAGE, reason.message(), texts);
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeFieldName(JURISDICTION);
         g.writeStartObject();
         field(g, COUNTRY, r.jurisdiction().country());
-        field(g, REGION, r.jurisdiction().region());
+        field(g, REGION, r.jurisdiction().region(), texts);
         g.writeEndObject();
         field(g, SUBJECT_ID, r.subjectId());
         field(g, PURPOSE, r.purpose());
-        field(g, CONSENT, r.consent());
+        field(g, CONSENT, r.consent(), texts);
         instant(g, AT, r.at(), texts);
         g.writeFieldName(RULESET);
         g.writeStartObject();
@@ -92,7 +92,18 @@ final class AnswerJson {
         g.writeString(value);
     }
 
-    private static void instant(JsonGenerator g, SerializedString field, Instant value, InstantTexts texts)
+    /** A text that repeats from answer to answer (the same instance), written from its cached encoding. */
+    private static void field(JsonGenerator g, SerializedString name, String value, SharedTexts texts)
+            throws IOException {
+        g.writeFieldName(name);
+        if (value == null || texts == null) {
+            g.writeString(value);
+        } else {
+            g.writeString(texts.encoded(value));
+        }
+    }
+
+    private static void instant(JsonGenerator g, SerializedString field, Instant value, SharedTexts texts)
             throws IOException {
         g.writeFieldName(field);
         if (value == null) {
@@ -103,18 +114,35 @@ final class AnswerJson {
     }
 
     /**
-     * The ISO-8601 text of recently written instants, for one thread: a batch's answers repeat the chunk's
-     * evaluatedAt and, mostly, a few instants asked about, and {@link Instant#toString()} was the largest single
-     * cost of writing an answer.
+     * For one writer thread: the ISO-8601 text of recently written instants (a batch's answers repeat the chunk's
+     * evaluatedAt and, mostly, a few instants asked about; {@link Instant#toString()} was the largest single cost of
+     * writing an answer), and the encoded JSON of texts that answers share by instance (the reasons, rules and
+     * messages of a memoised decision), written without escaping them again.
      */
-    static final class InstantTexts {
+    static final class SharedTexts {
 
         private static final int SLOTS = 64;
+        private static final int MAX_ENCODED = 4_096;
         private final Instant[] instants = new Instant[SLOTS];
         private final String[] texts = new String[SLOTS];
+        private final java.util.IdentityHashMap<String, SerializedString> encoded = new java.util.IdentityHashMap<>();
+
+        SerializedString encoded(String value) {
+            SerializedString known = encoded.get(value);
+            if (known == null) {
+                if (encoded.size() >= MAX_ENCODED) {
+                    encoded.clear();
+                }
+                known = new SerializedString(value);
+                encoded.put(value, known);
+            }
+            return known;
+        }
 
         String of(Instant value) {
-            int slot = value.hashCode() & (SLOTS - 1);
+            // Instants at midnight differ only in high bits of their seconds: mix before taking a slot.
+            long mixed = (value.getEpochSecond() + value.getNano()) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (mixed >>> 58);
             Instant known = instants[slot];
             if (value.equals(known)) {
                 return texts[slot];

@@ -41,14 +41,23 @@ class AnswerJsonTests {
                         new DecisionResponse.JurisdictionView("GB", "UK"), "m", "GENAI_TRAINING", "OPTED_OUT",
                         Instant.parse("2024-11-25T00:00:00.000000001Z"), new DecisionResponse.RulesetRef(1, "sha256:cd"),
                         Instant.parse("2026-11-29T21:08:49Z")));
+        AnswerJson.SharedTexts texts = new AnswerJson.SharedTexts();
         for (DecisionResponse answer : answers) {
             assertThat(streamed(answer)).isEqualTo(MAPPER.writeValueAsString(answer));
+            // And as a batch writer writes it, from its cache of encoded texts, twice over.
+            for (int i = 0; i < 2; i++) {
+                StringWriter out = new StringWriter();
+                try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+                    AnswerJson.write(generator, answer, texts);
+                }
+                assertThat(out.toString()).isEqualTo(MAPPER.writeValueAsString(answer));
+            }
         }
     }
 
     @Test
-    void aBatchWritersCacheOfInstantTextsWritesTheSameInstantsEvenWhenTheyShareASlot() throws IOException {
-        AnswerJson.InstantTexts texts = new AnswerJson.InstantTexts();
+    void aBatchWritersCacheOfSharedTextsWritesTheSameInstantsEvenWhenTheyShareASlot() throws IOException {
+        AnswerJson.SharedTexts texts = new AnswerJson.SharedTexts();
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         List<Instant> instants = new java.util.ArrayList<>();
         for (int i = 0; i < 500; i++) {
