@@ -47,6 +47,7 @@ final class AnswerWriter {
     private final JsonGenerator generator;
     private final Future<?> done;
     private volatile Throwable failure;
+    private final AnswerJson.SharedTexts sharedTexts = new AnswerJson.SharedTexts();
 
     AnswerWriter(ObjectWriter writer, OutputStream out, int chunkSize, ExecutorService executor) throws IOException {
         this.writer = writer;
@@ -141,7 +142,7 @@ final class AnswerWriter {
         for (int i = 0; i < chunk.filled; i++) {
             Object answer = chunk.answers[i];
             if (answer instanceof DecisionResponse decision) {
-                AnswerJson.write(generator, decision);
+                AnswerJson.write(generator, decision, sharedTexts);
             } else {
                 writer.writeValue(generator, answer);
             }

@@ -38,6 +38,7 @@ public final class DecisionCase {
     private int firings;
     private final List<Obligation> obligations = new ArrayList<>(1);
     private final List<String> rulesFired = new ArrayList<>(3);
+    private volatile boolean sealed;
 
     public DecisionCase(String subjectId, String country, Integer age, String purpose, Consent consent,
                         Instant at, JurisdictionPolicy policy) {
@@ -119,18 +120,21 @@ public final class DecisionCase {
 
     /** Records a reason to deny: a reason code and a message for people. */
     public void deny(String code, String message) {
+        checkOpen();
         reasons.add(new Reason(code, firingRule, message, Effect.DENY));
         rulesFired.add(firingRule);
     }
 
     /** Records a reason to permit: a reason code and a message for people. */
     public void permit(String code, String message) {
+        checkOpen();
         reasons.add(new Reason(code, firingRule, message, Effect.PERMIT));
         rulesFired.add(firingRule);
     }
 
     /** Records an obligation that applies if the decision is PERMIT: a code and what to do. */
     public void oblige(String code, String description) {
+        checkOpen();
         obligations.add(new Obligation(code, firingRule, description));
         rulesFired.add(firingRule);
     }
@@ -155,8 +159,28 @@ public final class DecisionCase {
      * and counts the firing. Not for rules (the rule language does not let them call it).
      */
     public void firing(String rule) {
+        checkOpen();
         firingRule = rule;
         firings++;
+    }
+
+    /**
+     * Fixes the outcome: from now on every call that would change it throws. A decided case is sealed before
+     * it is shared (the ruleset's memo answers later queries of the same class with it).
+     */
+    public void seal() {
+        sealed = true;
+    }
+
+    /** True once {@link #seal()} was called. */
+    public boolean isSealed() {
+        return sealed;
+    }
+
+    private void checkOpen() {
+        if (sealed) {
+            throw new IllegalStateException("This decided case is shared and cannot change");
+        }
     }
 
     /** How many times rules fired for this case. */
@@ -169,6 +193,7 @@ public final class DecisionCase {
      * within the firing limit.
      */
     public void failClosed() {
+        checkOpen();
         reasons.clear();
         obligations.clear();
         reasons.add(FIRING_LIMIT_EXCEEDED);

@@ -5,7 +5,9 @@ import io.jurist.ruleset.RuleTokens.Kind;
 import io.jurist.ruleset.RuleTokens.Refusal;
 import io.jurist.ruleset.RuleTokens.Token;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,16 +24,26 @@ final class ConsequenceParser extends TokenCursor {
 
     private final String caseVariable;
     private final Map<String, Property> variables;
+    private final Set<String> quoted;
 
-    private ConsequenceParser(String text, String caseVariable, Map<String, Property> variables) {
+    private ConsequenceParser(String text, String caseVariable, Map<String, Property> variables, Set<String> quoted) {
         super(text);
         this.caseVariable = caseVariable;
         this.variables = variables;
+        this.quoted = quoted;
     }
 
     /** Checks the consequence; throws a {@link Refusal} at the offending offset. */
     static void check(String text, String caseVariable, Map<String, Property> variables) {
-        ConsequenceParser parser = new ConsequenceParser(text, caseVariable, variables);
+        check(text, caseVariable, variables, new HashSet<>());
+    }
+
+    /**
+     * Checks the consequence, adding to {@code quoted} the getter of every property a message quotes (through
+     * the case or a bound variable); throws a {@link Refusal} at the offending offset.
+     */
+    static void check(String text, String caseVariable, Map<String, Property> variables, Set<String> quoted) {
+        ConsequenceParser parser = new ConsequenceParser(text, caseVariable, variables, quoted);
         if (parser.peek().kind() == Kind.END) {
             throw new Refusal(0, "the rule does nothing: after 'then' it must call deny, permit or oblige on the case");
         }
@@ -89,10 +101,12 @@ final class ConsequenceParser extends TokenCursor {
             if (term.kind() == Kind.TEXT) {
                 length += term.text().length();
             } else if (term.kind() == Kind.VARIABLE && variables.containsKey(term.text()) && !peek().is(".")) {
+                quoted.add(variables.get(term.text()).getter());
                 length += 20;
             } else if (term.kind() == Kind.VARIABLE && term.text().equals(caseVariable) && peek().is(".")
                     && peek(1).kind() == Kind.NAME && FactVocabulary.MESSAGE_GETTERS.contains(peek(1).text())
                     && peek(2).is("(") && peek(3).is(")") && !peek(4).is(".")) {
+                quoted.add(peek(1).text());
                 skip(4);
                 length += 20;
             } else {

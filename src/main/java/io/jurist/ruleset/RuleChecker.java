@@ -38,8 +38,14 @@ final class RuleChecker {
      *
      * @param problems     every refusal, with file and line; empty when all files are in the language
      * @param ageThresholds every whole number a rule compares the member's age with
+     * @param quoted        the getters of the case whose values a message quotes, directly or through a
+     *                      variable bound to the property (what a decision's text depends on beyond its conditions)
      */
-    public record Result(List<RulesetProblem> problems, Set<Integer> ageThresholds) {
+    public record Result(List<RulesetProblem> problems, Set<Integer> ageThresholds, Set<String> quoted) {
+
+        public Result(List<RulesetProblem> problems, Set<Integer> ageThresholds) {
+            this(problems, ageThresholds, Set.of());
+        }
     }
 
     static final Set<String> ANNOTATIONS = Set.of("basis", "reference");
@@ -56,12 +62,13 @@ final class RuleChecker {
     public static Result check(RulesetFiles files) {
         List<RulesetProblem> problems = new ArrayList<>();
         Set<Integer> ages = new TreeSet<>();
+        Set<String> quoted = new TreeSet<>();
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             if (file.getKey().endsWith(".drl")) {
-                new FileCheck(file.getKey(), file.getValue(), problems, ages).run();
+                new FileCheck(file.getKey(), file.getValue(), problems, ages, quoted).run();
             }
         }
-        return new Result(List.copyOf(problems), ages);
+        return new Result(List.copyOf(problems), ages, Set.copyOf(quoted));
     }
 
     /** The walk of one file. */
@@ -71,14 +78,16 @@ final class RuleChecker {
         private final String text;
         private final List<RulesetProblem> problems;
         private final Set<Integer> ages;
+        private final Set<String> quoted;
         private final SourceLines lines;
         private final Set<String> importedEnums = new HashSet<>();
 
-        FileCheck(String path, String text, List<RulesetProblem> problems, Set<Integer> ages) {
+        FileCheck(String path, String text, List<RulesetProblem> problems, Set<Integer> ages, Set<String> quoted) {
             this.path = path;
             this.text = text;
             this.problems = problems;
             this.ages = ages;
+            this.quoted = quoted;
             this.lines = new SourceLines(text);
         }
 
@@ -194,7 +203,7 @@ final class RuleChecker {
             String code = consequence == null ? "" : consequence.toString();
             int start = consequenceStart(rule, code);
             try {
-                ConsequenceParser.check(code, caseVariable, variables);
+                ConsequenceParser.check(code, caseVariable, variables, quoted);
             } catch (RuleTokens.Refusal refusal) {
                 refuse(start < 0 ? Math.max(rule.getConsequenceLine(), ruleLine) : lines.lineOf(start + refusal.offset()),
                         refusal.getMessage());

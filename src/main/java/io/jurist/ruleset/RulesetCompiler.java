@@ -81,7 +81,7 @@ public final class RulesetCompiler {
             throw new InvalidRulesetException(problems);
         }
         return new CompiledRuleset(version, files, reference, rules, kieBase, activatedAt, checked.ageThresholds(),
-                limit);
+                limit, checked.quoted());
     }
 
     /** The problems of the files, empty when they compile. */

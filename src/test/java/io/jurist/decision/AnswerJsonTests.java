@@ -41,8 +41,39 @@ class AnswerJsonTests {
                         new DecisionResponse.JurisdictionView("GB", "UK"), "m", "GENAI_TRAINING", "OPTED_OUT",
                         Instant.parse("2024-11-25T00:00:00.000000001Z"), new DecisionResponse.RulesetRef(1, "sha256:cd"),
                         Instant.parse("2026-11-29T21:08:49Z")));
+        AnswerJson.SharedTexts texts = new AnswerJson.SharedTexts();
         for (DecisionResponse answer : answers) {
             assertThat(streamed(answer)).isEqualTo(MAPPER.writeValueAsString(answer));
+            // And as a batch writer writes it, from its cache of encoded texts, twice over.
+            for (int i = 0; i < 2; i++) {
+                StringWriter out = new StringWriter();
+                try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+                    AnswerJson.write(generator, answer, texts);
+                }
+                assertThat(out.toString()).isEqualTo(MAPPER.writeValueAsString(answer));
+            }
+        }
+    }
+
+    @Test
+    void aBatchWritersCacheOfSharedTextsWritesTheSameInstantsEvenWhenTheyShareASlot() throws IOException {
+        AnswerJson.SharedTexts texts = new AnswerJson.SharedTexts();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Instant> instants = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L),
+                    random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000)));
+        }
+        for (int round = 0; round < 20_000; round++) {
+            Instant at = instants.get(random.nextInt(instants.size()));
+            DecisionResponse answer = new DecisionResponse("id-" + round, "DENY", List.of(), List.of(),
+                    new DecisionResponse.JurisdictionView("GB", null), "m", "GENAI_TRAINING", "NOT_SET", at,
+                    new DecisionResponse.RulesetRef(1, "sha256:cd"), instants.get(round % 3));
+            StringWriter out = new StringWriter();
+            try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+                AnswerJson.write(generator, answer, texts);
+            }
+            assertThat(out.toString()).isEqualTo(MAPPER.writeValueAsString(answer));
         }
     }
 }

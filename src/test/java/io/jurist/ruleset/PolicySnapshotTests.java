@@ -124,7 +124,7 @@ class PolicySnapshotTests {
     }
 
     /** One drawn request: the text the caller sends and the query the service checks it into. */
-    private record Drawn(String country, DecisionQuery query) {
+    record Drawn(String country, DecisionQuery query) {
     }
 
     private static long differences(CompiledRuleset ruleset, PolicySnapshot snapshot, int draws,
@@ -159,7 +159,7 @@ class PolicySnapshotTests {
     }
 
     /** Random requests, edges drawn often. */
-    private static final class Draws {
+    static final class Draws {
 
         private final SplittableRandom random;
         private final List<String> countries = new ArrayList<>(Countries.assigned());
