@@ -161,6 +161,19 @@ final class ConditionParser extends TokenCursor {
             throw new Refusal(at.offset(), left.shown() + " holds " + left.type().words() + ": compare it with == or !=, not "
                     + operator);
         }
+        if (left.type() == Type.INSTANT && left.isProperty() && right.isProperty()
+                && !left.property().getter().equals(right.property().getter())) {
+            // A row holds from its since on, the instant itself included: only < and >= keep that line, so every
+            // instant between two dates a row takes effect on is decided alike (what the snapshot relies on).
+            boolean atFirst = left.property().getter().equals("getAt");
+            boolean kept = atFirst ? operator.equals("<") || operator.equals(">=")
+                    : operator.equals("<=") || operator.equals(">");
+            if (!kept) {
+                throw new Refusal(at.offset(), "compare the instant asked about with since as at >= since (from the "
+                        + "row's date on) or at < since (before it); a row holds from its since, that instant "
+                        + "included, so " + operator + " is not allowed here");
+            }
+        }
         if (left.isAge() && right.number() != null) {
             ageConstants.add(right.number());
         } else if (right.isAge() && left.number() != null) {

@@ -131,4 +131,42 @@ class RuleCheckerTests {
                 .anyMatch(m -> m.contains("beforeSince is never null"));
         assertThat(problems).extracting(RulesetProblem::line).containsOnly(8);
     }
+
+    @Test
+    void theInstantIsComparedWithSinceOnlyAsTheRowsTakeEffect() {
+        String rule = """
+                package io.jurist.rules;
+
+                import io.jurist.facts.DecisionCase;
+
+                rule "Asked at the change"
+                    @basis("test")
+                when
+                    $case : DecisionCase( $s : since, at == $s )
+                then
+                    $case.deny("AT_THE_CHANGE", "Never.");
+                end
+
+                rule "Asked after the change"
+                    @basis("test")
+                when
+                    $case : DecisionCase( since < at )
+                then
+                    $case.deny("AFTER_THE_CHANGE", "Never.");
+                end
+
+                rule "From the change on, or before it"
+                    @basis("test")
+                when
+                    $case : DecisionCase( at >= since, since > at )
+                then
+                    $case.deny("FROM_THE_CHANGE", "Never.");
+                end
+                """;
+        List<RulesetProblem> problems = RuleChecker.check(new RulesetFiles(Map.of("exclusions/Instants.drl", rule)))
+                .problems();
+        assertThat(problems).extracting(RulesetProblem::line).containsExactly(8, 16);
+        assertThat(problems).extracting(RulesetProblem::message).allMatch(m -> m.contains(
+                "compare the instant asked about with since as at >= since (from the row's date on) or at < since"));
+    }
 }
