@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * liveness is CORRECT, but readiness stays REFUSING_TRAFFIC ({@code /actuator/health/readiness} and
  * {@code /actuator/health} answer 503 OUT_OF_SERVICE) until every runner has finished. A load balancer that
  * checks readiness sends nothing here until then. Nothing it does is decided about a member or written to
- * the decision log. Bounded by {@link WarmupProperties#timeLimit()} and by counts; a failing step is logged
- * and skipped, never fatal.
+ * the decision log. Bounded by {@link WarmupProperties#timeLimit()} (each step gets an equal share of the time
+ * left when it starts) and by counts; a failing step is logged and skipped, never fatal.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -46,10 +46,16 @@ class Warmup implements ApplicationRunner {
         long start = System.nanoTime();
         Instant deadline = Instant.now().plus(properties.timeLimit());
         List<String> report = new ArrayList<>();
-        steps.orderedStream().forEach(step -> {
+        List<WarmupStep> all = steps.orderedStream().toList();
+        for (int i = 0; i < all.size(); i++) {
+            WarmupStep step = all.get(i);
+            // Each step may take an equal share of the time left, so a slow first step (a loaded machine) does
+            // not leave nothing for the next: the loopback step warms the largest part of a request's cost.
+            Instant now = Instant.now();
+            Instant share = now.plus(Duration.between(now, deadline).dividedBy(all.size() - i));
             long stepStart = System.nanoTime();
             try {
-                String what = step.run(deadline);
+                String what = step.run(share);
                 report.add(step.name() + ": " + what);
                 LOG.info("Warm-up {}: {} in {} ms", step.name(), what, millisSince(stepStart));
             } catch (Exception e) {
@@ -57,7 +63,7 @@ class Warmup implements ApplicationRunner {
                 LOG.warn("Warm-up {} failed after {} ms, skipped: {}", step.name(), millisSince(stepStart),
                         e.toString());
             }
-        });
+        }
         done = List.copyOf(report);
         LOG.info("Warm-up done in {} ms (limit {}); the node now reports itself ready", millisSince(start),
                 properties.timeLimit());
