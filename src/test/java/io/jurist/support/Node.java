@@ -48,7 +48,9 @@ public final class Node implements AutoCloseable {
     public static Node start(String name, Path directory, Map<String, String> environment, String... arguments) {
         int port = freePort();
         Path log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port));
+        // Without the start-up warm-up, as in the test profile: it would add seconds to every node's start.
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port,
+                "--jurist.warmup.enabled=false"));
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(log.getParent());

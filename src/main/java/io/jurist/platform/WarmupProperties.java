@@ -1,0 +1,23 @@
+package io.jurist.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The start-up warm-up: what it does before the node reports itself ready (docs/operations.md).
+ *
+ * @param enabled      whether the node warms up before it accepts traffic
+ * @param timeLimit    the longest the whole warm-up may take; each step stops when it is used up
+ * @param decisions    how many decisions the in-process step makes (decided and answered, never logged)
+ * @param httpRequests how many invalid decision requests the loopback step sends to the node's own port
+ *                     (answered 400, neither decided nor logged); 0 leaves the step out
+ * @param httpThreads  how many connections the loopback step sends them over
+ */
+@ConfigurationProperties("jurist.warmup")
+public record WarmupProperties(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("30s") Duration timeLimit,
+                               @DefaultValue("20000") int decisions,
+                               @DefaultValue("20000") int httpRequests,
+                               @DefaultValue("2") int httpThreads) {
+}
