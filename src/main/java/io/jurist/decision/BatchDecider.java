@@ -1,5 +1,6 @@
 package io.jurist.decision;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -52,6 +53,7 @@ public class BatchDecider {
     private final ActiveRuleset active;
     private final Clock clock;
     private final ObjectReader reader;
+    private final JsonFactory json;
     private final ObjectWriter writer;
     private final int chunk;
     private final DecisionLog log;
@@ -68,6 +70,8 @@ public class BatchDecider {
         this.clock = clock;
         // The same strict reading as the single endpoint (unknown fields, coercions), line by line.
         this.reader = mapper.readerFor(DecisionRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // The common line is read by the streaming parser; anything else goes to the reader above.
+        this.json = mapper.getFactory();
         // Flushing is done per chunk: a flush per line would cost a write system call per decision.
         this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.chunk = Math.max(1, chunk);
@@ -148,6 +152,13 @@ public class BatchDecider {
             errors.add(new FieldError("(line)", "is blank; send one JSON request object per line"));
             return Optional.empty();
         }
+        DecisionRequest request = RequestLines.read(json, lines.buffer(), lines.start(), lines.length());
+        return request != null ? Decider.check(request, ruleset, clock.instant(), errors)
+                : readSlowly(lines, ruleset, errors);
+    }
+
+    /** Databind reads (and words the errors of) every line the streaming parser left to it. */
+    private Optional<DecisionQuery> readSlowly(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
         DecisionRequest request;
         try {
             request = reader.readValue(lines.buffer(), lines.start(), lines.length());
