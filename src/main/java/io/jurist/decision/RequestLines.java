@@ -23,7 +23,19 @@ final class RequestLines {
     private static final int COUNTRY = 2;
     private static final int AGE = 4;
 
+    /** Thrown when a value is not what the common case holds; {@link #read} then answers {@code null}. */
+    private static final RuntimeException NOT_COMMON = new RuntimeException("not the common case", null, false, false) {
+    };
+
     private RequestLines() {
+    }
+
+    /** The text of a JSON string value; anything else is left to databind. */
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw NOT_COMMON;
+        }
+        return parser.getText();
     }
 
     /** The request on {@code buffer[start, start + length)}, or {@code null} when databind must judge the line. */
@@ -51,24 +63,15 @@ final class RequestLines {
                     }
                     case "purpose" -> {
                         field = PURPOSE;
-                        if (value != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        purpose = parser.getText();
+                        purpose = text(parser, value);
                     }
                     case "consent" -> {
                         field = CONSENT;
-                        if (value != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        consent = parser.getText();
+                        consent = text(parser, value);
                     }
                     case "at" -> {
                         field = AT;
-                        if (value != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        at = parser.getText();
+                        at = text(parser, value);
                     }
                     default -> {
                         return null;
@@ -84,7 +87,8 @@ final class RequestLines {
             }
             return new DecisionRequest(subject, purpose, consent, at);
         } catch (IOException | RuntimeException e) {
-            // Bad JSON, numbers out of range, limits: databind reads the line again and words the error.
+            // Bad JSON, numbers out of range, limits, a value of another type: databind reads the line again and
+            // words the error.
             return null;
         }
     }
@@ -102,17 +106,11 @@ final class RequestLines {
             switch (name) {
                 case "id" -> {
                     field = ID;
-                    if (value != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    id = parser.getText();
+                    id = text(parser, value);
                 }
                 case "country" -> {
                     field = COUNTRY;
-                    if (value != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    country = parser.getText();
+                    country = text(parser, value);
                 }
                 case "age" -> {
                     field = AGE;
