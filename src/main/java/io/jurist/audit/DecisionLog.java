@@ -6,6 +6,7 @@ import io.jurist.audit.internal.DecisionLogWriter;
 import io.jurist.audit.internal.RecordQueue;
 import io.jurist.audit.internal.StoredRecords;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,20 @@ public class DecisionLog implements SmartLifecycle {
             return;
         }
         writer.offer(decision);
+    }
+
+    /**
+     * Writes these decisions as the log's writer would, on the calling thread, in a database transaction that is
+     * always rolled back: nothing is kept, queued or counted, and the records need not be real ones. The
+     * start-up warm-up runs it before the node takes traffic, so that the writer's code is compiled by then.
+     *
+     * @return how many were written and rolled back; 0 when the log is off
+     */
+    public int rehearseWrite(List<DecisionRecord> decisions) throws SQLException {
+        if (!properties.enabled()) {
+            return 0;
+        }
+        return writer.rehearse(decisions);
     }
 
     /** Begins the record of a batch decided by one ruleset version; {@link BatchRecorder#finish} ends it. */

@@ -5,11 +5,8 @@ import io.jurist.decision.DecisionRequest;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.security.ApiTokens;
 import io.jurist.security.Groups;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +22,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The warm-up's second step: real HTTP over loopback to the node's own port, through the same filters, security
- * chain, MVC and Jackson as a data platform's call, with requests that are invalid (an age of 151), so each is
- * answered 400 and nothing is decided or logged. They authenticate with the first configured API token allowed
- * to ask for decisions; without one the step is left out. They are real requests: {@code http.server.requests}
- * counts them (status 400, uri /api/v1/decisions), as it counts any client's invalid requests.
+ * The warm-up's last step: real HTTP over loopback to the node's own port, through the same filters, security
+ * chain, MVC and Jackson as a data platform's call. Every other request is a decision request that is invalid (an
+ * age of 151), so it is answered 400 and nothing is decided or logged; the others read one jurisdiction's
+ * policies ({@code GET /api/v1/jurisdictions/{country}}, answered 200), which runs the path a successful answer
+ * takes through Spring MVC and Jackson. They authenticate with the first configured API token allowed to ask for
+ * decisions; without one the step is left out. They are real requests: {@code http.server.requests} counts them,
+ * as it counts any client's. They go over {@link LoopbackConnection}s, which cost the node little besides the
+ * server's own work.
  */
 @Component
-@Order(2)
+@Order(3)
 class LoopbackWarmup implements WarmupStep {
 
     /** Outside QueryCheck's 0..150: every request is refused before it is decided. */
     static final int INVALID_AGE = 151;
+    /** Connecting, and waiting for any one answer, fails the step after this long. */
+    private static final int TIMEOUT_MILLIS = 10_000;
 
     private final WarmupProperties properties;
     private final ApplicationContext context;
@@ -77,21 +79,26 @@ class LoopbackWarmup implements WarmupStep {
             return "left out (no API token of the data-platform group is configured)";
         }
         String contextPath = server.getServlet().getContextPath() == null ? "" : server.getServlet().getContextPath();
-        URI uri = URI.create("http://127.0.0.1:" + web.getWebServer().getPort() + contextPath + "/api/v1/decisions");
+        int port = web.getWebServer().getPort();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         String authorization = "Bearer " + client.get().token();
-        List<byte[]> bodies = new ArrayList<>();
+        String hostAndPort = address.getHostString() + ":" + port;
+        List<byte[]> requests = new ArrayList<>();
+        List<byte[]> reads = new ArrayList<>();
         List<String> purposes = new ArrayList<>(active.current().reference().purposes().keySet());
         for (int i = 0; i < 64; i++) {
             DecisionRequest valid = InProcessWarmup.request(i, purposes);
             DecisionRequest invalid = new DecisionRequest(new DecisionRequest.Subject(valid.subject().id(),
                     valid.subject().country(), INVALID_AGE), valid.purpose(), valid.consent(), valid.at());
-            bodies.add(json.writeValueAsBytes(invalid));
+            requests.add(LoopbackConnection.post(hostAndPort, contextPath + "/api/v1/decisions",
+                    "application/json", authorization, json.writeValueAsBytes(invalid)));
+            reads.add(LoopbackConnection.get(hostAndPort, contextPath + "/api/v1/jurisdictions/"
+                    + valid.subject().country(), authorization));
         }
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        AtomicInteger read = new AtomicInteger();
         int threads = Math.max(1, properties.httpThreads());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "jurist-warmup-http");
             thread.setDaemon(true);
@@ -101,23 +108,22 @@ class LoopbackWarmup implements WarmupStep {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    int i;
-                    while ((i = sent.getAndIncrement()) < properties.httpRequests()) {
-                        if (Instant.now().isAfter(deadline)) {
-                            return null;
+                    try (LoopbackConnection connection = new LoopbackConnection(address, TIMEOUT_MILLIS)) {
+                        int i;
+                        while ((i = sent.getAndIncrement()) < properties.httpRequests()) {
+                            if ((i & 63) == 0 && Instant.now().isAfter(deadline)) {
+                                return null;
+                            }
+                            boolean decisionRequest = (i & 1) == 0;
+                            int expected = decisionRequest ? 400 : 200;
+                            int status = connection.exchange((decisionRequest ? requests : reads)
+                                    .get((i >> 1) % requests.size()));
+                            if (status != expected) {
+                                throw new IllegalStateException("a warm-up request was answered " + status
+                                        + ", not " + expected + "; warm-up over HTTP stopped");
+                            }
+                            (decisionRequest ? refused : read).incrementAndGet();
                         }
-                        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json")
-                                .header("Authorization", authorization)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
-                                .build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (answer.statusCode() != 400) {
-                            throw new IllegalStateException("a warm-up request was answered "
-                                    + answer.statusCode() + ", not 400; warm-up over HTTP stopped");
-                        }
-                        refused.incrementAndGet();
                     }
                     return null;
                 }));
@@ -128,7 +134,8 @@ class LoopbackWarmup implements WarmupStep {
         } finally {
             pool.shutdownNow();
         }
-        return refused.get() + " invalid requests answered 400 over " + threads + " connection(s) as "
-                + client.get().name() + ", none decided or logged";
+        return refused.get() + " invalid decision requests answered 400 (none decided or logged) and " + read.get()
+                + " reads of a jurisdiction's policies answered 200, over " + threads + " connection(s) as "
+                + client.get().name();
     }
 }

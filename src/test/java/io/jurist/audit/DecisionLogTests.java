@@ -1,6 +1,7 @@
 package io.jurist.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -143,6 +144,27 @@ class DecisionLogTests {
                 .doesNotContain("8675309").isNotEqualTo("15"));
         assertThat(counter("jurist.decisions.log.written", "kind", "single")).isEqualTo(1);
         assertThat(log.decision("unknown")).isEmpty();
+    }
+
+    @Test
+    void aRehearsedWriteRunsTheInsertsButKeepsAndCountsNothing() throws Exception {
+        log(DecisionLogProperties.defaults()).start();
+        assertThat(log.rehearseWrite(List.of(decision("r-1"), decision("r-2"), decision("r-3")))).isEqualTo(3);
+        assertThat(rows("jurist_decision_log")).isZero();
+        assertThat(meters.find("jurist.decisions.log.written").counters())
+                .allSatisfy(written -> assertThat(written.count()).isZero());
+
+        // The inserts did run: a record the database refuses fails the rehearsal (a decision id is at most 36
+        // characters), and the log goes on as before.
+        assertThatThrownBy(() -> log.rehearseWrite(List.of(decision("r".repeat(37)))))
+                .isInstanceOf(Exception.class);
+        log.record(decision("r-1"));
+        assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(rows("jurist_decision_log")).isEqualTo(1);
+        assertThat(counter("jurist.decisions.log.written", "kind", "single")).isEqualTo(1);
+
+        // A log that is off rehearses nothing.
+        assertThat(DecisionLog.off(clock).rehearseWrite(List.of(decision("r-4")))).isZero();
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"jurist.warmup.enabled=true", "jurist.warmup.decisions=600",
-        "jurist.warmup.http-requests=150", "jurist.warmup.time-limit=10m"})
+        "jurist.warmup.log-writes=300", "jurist.warmup.http-requests=150",
+        "jurist.warmup.http-threads=2", "jurist.warmup.time-limit=10m"})
 class WarmupIntegrationTests {
 
     /** What a load balancer's probe saw while the warm-up ran: status and body of each health path. */
@@ -78,12 +79,15 @@ class WarmupIntegrationTests {
     void theNodeIsNotReadyUntilTheWarmUpHasRunAndTheWarmUpLogsNothing() {
         // The steps ran, in order, each doing what it was configured to do (bounded here by the counts alone: a
         // loaded build machine must not cut them short).
-        assertThat(warmup.done()).hasSize(3);
+        assertThat(warmup.done()).hasSize(4);
         assertThat(warmup.done().get(0)).startsWith("in-process decisions: ").containsPattern("[1-9]\\d* decided")
                 .endsWith("none logged");
-        assertThat(warmup.done().get(1))
-                .startsWith("loopback HTTP: 150 invalid requests answered 400 over 2 connection(s) as data-platform");
-        assertThat(warmup.done().get(2)).isEqualTo("test probe: probed");
+        assertThat(warmup.done().get(1)).isEqualTo(
+                "decision log writes: 300 records written in 3 transactions, all rolled back");
+        assertThat(warmup.done().get(2))
+                .isEqualTo("loopback HTTP: 75 invalid decision requests answered 400 (none decided or logged) and 75 "
+                        + "reads of a jurisdiction's policies answered 200, over 2 connection(s) as data-platform");
+        assertThat(warmup.done().get(3)).isEqualTo("test probe: probed");
 
         // While it ran, after both warm-up steps: alive, but neither ready nor healthy.
         assertThat(SEEN_DURING_WARMUP).containsExactly(
@@ -101,11 +105,17 @@ class WarmupIntegrationTests {
         Http.Response refused = http.get("/actuator/metrics/http.server.requests?tag=uri:/api/v1/decisions"
                 + "&tag=status:400", basic("admin"));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.json().path("measurements").get(0).path("value").asDouble()).isEqualTo(150.0);
+        assertThat(refused.json().path("measurements").get(0).path("value").asDouble()).isEqualTo(75.0);
+        Http.Response read = http.get("/actuator/metrics/http.server.requests?tag=uri:/api/v1/jurisdictions/%7Bcountry%7D"
+                + "&tag=status:200", basic("admin"));
+        assertThat(read.json().path("measurements").get(0).path("value").asDouble()).isEqualTo(75.0);
 
-        // Nothing it did reached the decision log; the first real decision does.
+        // Nothing it did reached the decision log (its rehearsed writes were rolled back) or moved its counters;
+        // the first real decision does.
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from jurist_decision_log", Long.class)).isZero();
+        assertThat(http.get("/actuator/metrics/jurist.decisions.log.written", basic("admin")).json()
+                .path("measurements").get(0).path("value").asDouble()).isZero();
         assertThat(http.postJson("/api/v1/decisions", """
                 {"subject":{"id":"member-42","country":"US","age":34},"purpose":"GENAI_TRAINING"}""",
                 DATA_PLATFORM).status()).isEqualTo(200);

@@ -35,7 +35,7 @@ class WarmupTests {
     void eachStepGetsAnEqualShareOfTheTimeLeftSoASlowFirstStepLeavesTimeForTheNext() {
         List<Instant> deadlines = new ArrayList<>();
         Instant before = Instant.now();
-        Warmup warmup = warmup(new WarmupProperties(true, Duration.ofSeconds(10), 1, 1, 1),
+        Warmup warmup = warmup(new WarmupProperties(true, Duration.ofSeconds(10), 1, 1, 1, 1),
                 new Recording("first", deadlines, false), new Recording("second", deadlines, false));
         warmup.run(null);
         assertThat(deadlines).hasSize(2);
@@ -48,7 +48,7 @@ class WarmupTests {
     @Test
     void aFailingStepIsSkippedAndTheOthersRun() {
         List<Instant> deadlines = new ArrayList<>();
-        Warmup warmup = warmup(new WarmupProperties(true, Duration.ofSeconds(10), 1, 1, 1),
+        Warmup warmup = warmup(new WarmupProperties(true, Duration.ofSeconds(10), 1, 1, 1, 1),
                 new Recording("first", deadlines, true), new Recording("second", deadlines, false));
         warmup.run(null);
         assertThat(warmup.done()).containsExactly("first: failed", "second: ran");
@@ -57,7 +57,7 @@ class WarmupTests {
     @Test
     void offRunsNothing() {
         List<Instant> deadlines = new ArrayList<>();
-        Warmup warmup = warmup(new WarmupProperties(false, Duration.ofSeconds(10), 1, 1, 1),
+        Warmup warmup = warmup(new WarmupProperties(false, Duration.ofSeconds(10), 1, 1, 1, 1),
                 new Recording("first", deadlines, false));
         warmup.run(null);
         assertThat(deadlines).isEmpty();

@@ -64,6 +64,30 @@ public final class DecisionLogStore {
         }
     }
 
+    /**
+     * Inserts decisions exactly as {@link #write} does, in a transaction that is always rolled back: nothing is
+     * kept. The start-up warm-up runs it so that the writer's first records under load are not written by code
+     * still being compiled.
+     *
+     * @return how many records were inserted and rolled back
+     */
+    int rehearse(List<DecisionRecord> decisions, Pseudonymiser pseudonymiser) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, List.<Object>copyOf(decisions), List.of(), pseudonymiser);
+            } finally {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
+        }
+        return decisions.size();
+    }
+
     /** Whether the database takes a transaction now (a valid, writable connection). */
     boolean accepting() {
         try (Connection connection = dataSource.getConnection()) {

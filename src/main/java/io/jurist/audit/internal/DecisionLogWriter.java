@@ -7,6 +7,7 @@ import io.jurist.audit.DecisionLogProperties;
 import io.jurist.audit.Pseudonymiser;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class DecisionLogWriter implements RecordQueue {
     private final LogAccounts accounts;
     private final Gaps gaps;
     private final StoreWrites writes;
+    private final DecisionLogStore store;
     private final LongAdder enqueued = new LongAdder();
     private final AtomicInteger flushWaiters = new AtomicInteger();
     private final long flushNanos;
@@ -56,6 +58,7 @@ public final class DecisionLogWriter implements RecordQueue {
                       MeterRegistry meters) {
         this.properties = properties;
         this.key = key;
+        this.store = store;
         this.queue = new ArrayBlockingQueue<>(properties.enabled() ? properties.queueCapacity() : 1);
         this.flushNanos = Math.max(1, properties.flushInterval().toNanos());
         this.accounts = new LogAccounts(clock, meters);
@@ -64,6 +67,14 @@ public final class DecisionLogWriter implements RecordQueue {
                 () -> stopping && System.nanoTime() > stopDeadline);
         Gauge.builder("jurist.decisions.log.queued", queue, Collection::size)
                 .description("Records waiting in memory for the decision log's writer").register(meters);
+    }
+
+    @Override
+    public int rehearse(List<DecisionRecord> decisions) throws SQLException {
+        if (!properties.enabled() || decisions.isEmpty()) {
+            return 0;
+        }
+        return store.rehearse(decisions, new Pseudonymiser(key));
     }
 
     @Override

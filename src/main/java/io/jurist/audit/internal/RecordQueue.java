@@ -3,7 +3,9 @@ package io.jurist.audit.internal;
 import io.jurist.audit.DecisionLog;
 import io.jurist.audit.DecisionRecord;
 import io.jurist.audit.LoggedBatch;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where the {@link DecisionLog} hands its records: the {@link DecisionLogWriter} (a queue and the thread that writes
@@ -24,6 +26,14 @@ public interface RecordQueue {
     boolean flush(Duration timeout);
 
     DecisionLog.WriterState state();
+
+    /**
+     * Writes the decisions as the writer would, on the calling thread, in a transaction that is always rolled
+     * back: nothing is kept, queued or counted.
+     *
+     * @return how many were written and rolled back (0 without a database)
+     */
+    int rehearse(List<DecisionRecord> decisions) throws SQLException;
 
     void start();
 
@@ -49,6 +59,11 @@ public interface RecordQueue {
         @Override
         public boolean flush(Duration timeout) {
             return true;
+        }
+
+        @Override
+        public int rehearse(List<DecisionRecord> decisions) {
+            return 0;
         }
 
         @Override
