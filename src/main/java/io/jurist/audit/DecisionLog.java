@@ -93,11 +93,12 @@ public class DecisionLog implements SmartLifecycle {
     }
 
     /**
-     * Writes these decisions as the log's writer would, on the calling thread, in a database transaction that is
-     * always rolled back: nothing is kept, queued or counted, and the records need not be real ones. The
-     * start-up warm-up runs it before the node takes traffic, so that the writer's code is compiled by then.
+     * Writes these decisions with the log writer's own insert code, on the calling thread, into the rehearsal
+     * table (the log's shape, not the log), commits, and deletes them again: nothing is kept, queued or counted,
+     * and the records need not be real ones. The start-up warm-up runs it before the node takes traffic, so that
+     * the writer's code is compiled by then.
      *
-     * @return how many were written and rolled back; 0 when the log is off
+     * @return how many were written and deleted again; 0 when the log is off
      */
     public int rehearseWrite(List<DecisionRecord> decisions) throws SQLException {
         if (!properties.enabled()) {

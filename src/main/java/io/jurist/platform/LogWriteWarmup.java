@@ -13,16 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The warm-up's second step: the decision log's writes, rehearsed. Records shaped like real ones (made-up
- * subjects, the warm-up's own client name) are written by the log's own insert code in transactions that are
- * always rolled back ({@link DecisionLog#rehearseWrite}): nothing is kept, queued or counted. Without it the
- * writer's database code is compiled while the first real load arrives; measured, it was the largest part of
- * what the compiler still did in a node's first 30 s under load (docs/benchmarks.md).
+ * subjects, the warm-up's own client name) are written by the log's own insert code into the rehearsal table,
+ * committed and deleted again ({@link DecisionLog#rehearseWrite}): the decision log is not touched, and nothing
+ * is kept, queued or counted. Without it the writer's database code is compiled while the first real load
+ * arrives; measured, it was the largest part of what the compiler still did in a node's first 30 s under load
+ * (docs/benchmarks.md).
  */
 @Component
 @Order(2)
 class LogWriteWarmup implements WarmupStep {
 
-    /** Records per rolled-back transaction, in turn: the writer's transactions vary with the load. */
+    /** Records per transaction, in turn: the writer's transactions vary with the load. */
     private static final int[] TRANSACTION_SIZES = {8, 64, 256};
 
     private final WarmupProperties properties;
@@ -61,7 +62,7 @@ class LogWriteWarmup implements WarmupStep {
             written += log.rehearseWrite(records);
             transactions++;
         }
-        return written + " records written in " + transactions + " transactions, all rolled back";
+        return written + " records written in " + transactions + " transactions and deleted again";
     }
 
     private static DecisionRecord record(int i, List<String> purposes, CompiledRuleset ruleset) {

@@ -151,13 +151,15 @@ class DecisionLogTests {
         log(DecisionLogProperties.defaults()).start();
         assertThat(log.rehearseWrite(List.of(decision("r-1"), decision("r-2"), decision("r-3")))).isEqualTo(3);
         assertThat(rows("jurist_decision_log")).isZero();
+        assertThat(rows("jurist_decision_log_rehearsal")).isZero();
         assertThat(meters.find("jurist.decisions.log.written").counters())
                 .allSatisfy(written -> assertThat(written.count()).isZero());
 
         // The inserts did run: a record the database refuses fails the rehearsal (a decision id is at most 36
         // characters), and the log goes on as before.
-        assertThatThrownBy(() -> log.rehearseWrite(List.of(decision("r".repeat(37)))))
+        assertThatThrownBy(() -> log.rehearseWrite(List.of(decision("r-5"), decision("r".repeat(37)))))
                 .isInstanceOf(Exception.class);
+        assertThat(rows("jurist_decision_log_rehearsal")).isZero();
         log.record(decision("r-1"));
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(rows("jurist_decision_log")).isEqualTo(1);

@@ -83,7 +83,7 @@ class WarmupIntegrationTests {
         assertThat(warmup.done().get(0)).startsWith("in-process decisions: ").containsPattern("[1-9]\\d* decided")
                 .endsWith("none logged");
         assertThat(warmup.done().get(1)).isEqualTo(
-                "decision log writes: 300 records written in 3 transactions, all rolled back");
+                "decision log writes: 300 records written in 3 transactions and deleted again");
         assertThat(warmup.done().get(2))
                 .isEqualTo("loopback HTTP: 75 invalid decision requests answered 400 (none decided or logged) and 75 "
                         + "reads of a jurisdiction's policies answered 200, over 2 connection(s) as data-platform");
@@ -110,10 +110,12 @@ class WarmupIntegrationTests {
                 + "&tag=status:200", basic("admin"));
         assertThat(read.json().path("measurements").get(0).path("value").asDouble()).isEqualTo(75.0);
 
-        // Nothing it did reached the decision log (its rehearsed writes were rolled back) or moved its counters;
+        // Nothing it did reached the decision log (its rehearsed writes went to the rehearsal table and were
+        // deleted again) or moved its counters;
         // the first real decision does.
         assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from jurist_decision_log", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from jurist_decision_log_rehearsal", Long.class)).isZero();
         assertThat(http.get("/actuator/metrics/jurist.decisions.log.written", basic("admin")).json()
                 .path("measurements").get(0).path("value").asDouble()).isZero();
         assertThat(http.postJson("/api/v1/decisions", """

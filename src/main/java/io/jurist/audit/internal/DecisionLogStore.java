@@ -28,10 +28,12 @@ public final class DecisionLogStore {
     static final int CLIENT_MAX = 128;
     static final int TEXT_MAX = 4000;
 
-    private static final String INSERT_DECISION = "insert into jurist_decision_log (decision_id, batch_id, evaluated_at, "
-            + "evaluated_day, client, subject_hash, country, region, purpose, consent, age_band, decided_for, decision, "
-            + "reason_codes, rules_fired, ruleset_version, ruleset_revision) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?)";
+    /** The rehearsal's table: the decision log's shape, always empty but while a warm-up's rehearsal runs. */
+    private static final String REHEARSAL_TABLE = "jurist_decision_log_rehearsal";
+    private static final String INSERT_DECISION = insertDecision("jurist_decision_log");
+    private static final String INSERT_REHEARSAL = insertDecision(REHEARSAL_TABLE);
+    private static final String DELETE_REHEARSAL = "delete from " + REHEARSAL_TABLE + " where decision_id = ?";
+
     private static final String INSERT_BATCH = "insert into jurist_decision_batch (batch_id, client, started_at, "
             + "started_day, finished_at, status, line_count, decided_count, invalid_count, input_sha256, "
             + "ruleset_version, ruleset_revision, lines_logged, lines_unlogged) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -40,6 +42,12 @@ public final class DecisionLogStore {
             + "decision, reason_codes, decisions) values (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_GAP = "insert into jurist_decision_log_gap (gap_day, cause, first_at, last_at, "
             + "unlogged) values (?, ?, ?, ?, ?)";
+
+    private static String insertDecision(String table) {
+        return "insert into " + table + " (decision_id, batch_id, evaluated_at, evaluated_day, client, subject_hash, "
+                + "country, region, purpose, consent, age_band, decided_for, decision, reason_codes, rules_fired, "
+                + "ruleset_version, ruleset_revision) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
 
     private final DataSource dataSource;
 
@@ -65,24 +73,33 @@ public final class DecisionLogStore {
     }
 
     /**
-     * Inserts decisions exactly as {@link #write} does, in a transaction that is always rolled back: nothing is
+     * Inserts decisions as {@link #write} does, with the same code, into a table of the same shape kept for this,
+     * commits, then deletes them again and commits: the decision log's table is never touched and nothing is
      * kept. The start-up warm-up runs it so that the writer's first records under load are not written by code
-     * still being compiled.
+     * still being compiled (the commit included, which a rolled-back transaction would not run).
      *
-     * @return how many records were inserted and rolled back
+     * @return how many records were written and deleted again
      */
     int rehearse(List<DecisionRecord> decisions, Pseudonymiser pseudonymiser) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                insert(connection, List.<Object>copyOf(decisions), List.of(), pseudonymiser);
-            } finally {
-                try {
-                    connection.rollback();
-                } finally {
-                    connection.setAutoCommit(autoCommit);
+                insertDecisions(connection, INSERT_REHEARSAL, List.<Object>copyOf(decisions), pseudonymiser);
+                connection.commit();
+                try (PreparedStatement delete = connection.prepareStatement(DELETE_REHEARSAL)) {
+                    for (DecisionRecord decision : decisions) {
+                        delete.setString(1, decision.decisionId());
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
                 }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         }
         return decisions.size();
@@ -106,19 +123,7 @@ public final class DecisionLogStore {
             anyBatch |= record instanceof LoggedBatch;
         }
         if (anyDecision) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_DECISION)) {
-                for (Object record : records) {
-                    if (record instanceof DecisionRecord decision) {
-                        try {
-                            bind(insert, decision, pseudonymiser);
-                        } catch (RuntimeException e) {
-                            throw new UnconvertibleRecordException(record, e);
-                        }
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
+            insertDecisions(connection, INSERT_DECISION, records, pseudonymiser);
         }
         if (anyBatch) {
             try (PreparedStatement batch = connection.prepareStatement(INSERT_BATCH);
@@ -159,6 +164,23 @@ public final class DecisionLogStore {
                 }
                 insert.executeBatch();
             }
+        }
+    }
+
+    private static void insertDecisions(Connection connection, String sql, List<Object> records,
+                                        Pseudonymiser pseudonymiser) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Object record : records) {
+                if (record instanceof DecisionRecord decision) {
+                    try {
+                        bind(insert, decision, pseudonymiser);
+                    } catch (RuntimeException e) {
+                        throw new UnconvertibleRecordException(record, e);
+                    }
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
         }
     }
 

@@ -28,10 +28,10 @@ public interface RecordQueue {
     DecisionLog.WriterState state();
 
     /**
-     * Writes the decisions as the writer would, on the calling thread, in a transaction that is always rolled
-     * back: nothing is kept, queued or counted.
+     * Writes the decisions with the writer's insert code, on the calling thread, into the rehearsal table and
+     * deletes them again: nothing is kept, queued or counted.
      *
-     * @return how many were written and rolled back (0 without a database)
+     * @return how many were written and deleted again (0 without a database)
      */
     int rehearse(List<DecisionRecord> decisions) throws SQLException;
 
