@@ -57,19 +57,7 @@ public final class DecisionLogStore {
 
     /** Writes decisions, batch summaries and gaps in one transaction: all of them or, on an exception, none. */
     void write(List<Object> records, List<Gaps.Gap> gaps, Pseudonymiser pseudonymiser) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                insert(connection, records, gaps, pseudonymiser);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+        inTransactions(connection -> insert(connection, records, gaps, pseudonymiser));
     }
 
     /**
@@ -81,20 +69,36 @@ public final class DecisionLogStore {
      * @return how many records were written and deleted again
      */
     int rehearse(List<DecisionRecord> decisions, Pseudonymiser pseudonymiser) throws SQLException {
+        inTransactions(
+                connection -> insertDecisions(connection, INSERT_REHEARSAL, List.<Object>copyOf(decisions),
+                        pseudonymiser),
+                connection -> {
+                    try (PreparedStatement delete = connection.prepareStatement(DELETE_REHEARSAL)) {
+                        for (DecisionRecord decision : decisions) {
+                            delete.setString(1, decision.decisionId());
+                            delete.addBatch();
+                        }
+                        delete.executeBatch();
+                    }
+                });
+        return decisions.size();
+    }
+
+    /** Work in one transaction of its own. */
+    private interface Transaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs each in a transaction of its own, in turn, on one connection; a failing one is rolled back. */
+    private void inTransactions(Transaction... transactions) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                insertDecisions(connection, INSERT_REHEARSAL, List.<Object>copyOf(decisions), pseudonymiser);
-                connection.commit();
-                try (PreparedStatement delete = connection.prepareStatement(DELETE_REHEARSAL)) {
-                    for (DecisionRecord decision : decisions) {
-                        delete.setString(1, decision.decisionId());
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
+                for (Transaction transaction : transactions) {
+                    transaction.run(connection);
+                    connection.commit();
                 }
-                connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
@@ -102,7 +106,6 @@ public final class DecisionLogStore {
                 connection.setAutoCommit(autoCommit);
             }
         }
-        return decisions.size();
     }
 
     /** Whether the database takes a transaction now (a valid, writable connection). */
