@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,11 +21,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final ApiTokens tokens;
+    /** A client as the filter compares it: its token's bytes and its authorities, computed once, not per call. */
+    private record Known(String name, byte[] token, List<GrantedAuthority> authorities) {
+    }
+
+    private final Known[] clients;
     private final AuthenticationEntryPoint entryPoint;
 
     BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
-        this.tokens = tokens;
+        this.clients = tokens.tokens().stream()
+                .filter(client -> client.token() != null)
+                .map(client -> new Known(client.name(), client.token().getBytes(StandardCharsets.UTF_8),
+                        client.groups().stream().map(Groups::authority)
+                                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList()))
+                .toArray(Known[]::new);
         this.entryPoint = entryPoint;
     }
 
@@ -36,11 +47,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-        ApiTokens.Client match = null;
-        for (ApiTokens.Client client : tokens.tokens()) {
+        Known match = null;
+        for (Known client : clients) {
             // Constant-time comparison: the time taken says nothing about how much of a token matched.
-            if (client.token() != null
-                    && MessageDigest.isEqual(presented, client.token().getBytes(StandardCharsets.UTF_8))) {
+            if (MessageDigest.isEqual(presented, client.token())) {
                 match = client;
             }
         }
@@ -49,8 +59,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown bearer token"));
             return;
         }
-        var authorities = match.groups().stream().map(Groups::authority).map(SimpleGrantedAuthority::new).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(match.name(), null, authorities);
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(match.name(), null, match.authorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
