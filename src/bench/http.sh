@@ -93,7 +93,7 @@ BARE_PID=$!
 PIDS+=("$BARE_PID")
 # shellcheck disable=SC2086
 java $JVM_FLAGS $JURIST_EXTRA_FLAGS -jar "$JAR" --spring.profiles.active=benchmark --server.port="$PORT_JURIST" \
-  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist" > "$OUT/server-jurist.log" 2>&1 &
+  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" > "$OUT/server-jurist.log" 2>&1 &
 JURIST_PID=$!
 PIDS+=("$JURIST_PID")
 up() { # url pid name
