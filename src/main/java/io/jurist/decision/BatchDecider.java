@@ -106,6 +106,7 @@ public class BatchDecider {
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
+        CaseTally tally = new CaseTally();
         long count = 0;
         boolean finished = false;
         try {
@@ -123,12 +124,12 @@ public class BatchDecider {
                 errors.clear();
                 current.filled++;
                 if (current.full()) {
-                    decide(ruleset, current, client, batch);
+                    decide(ruleset, current, client, batch, tally);
                     answers.submit(current);
                     current = answers.next();
                 }
             }
-            decide(ruleset, current, client, batch);
+            decide(ruleset, current, client, batch, tally);
             answers.submit(current);
             answers.finish();
             finished = true;
@@ -138,6 +139,7 @@ public class BatchDecider {
                 answers.abort();
             }
             // What was decided is logged, complete or not.
+            tally.fold(batch);
             batch.finish(count, finished);
         }
         return count;
@@ -196,7 +198,8 @@ public class BatchDecider {
     }
 
     /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
-    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch) {
+    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
+                        CaseTally tally) {
         if (!chunk.queries.isEmpty()) {
             List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
             List<DecisionResponse> decided = Evaluation.answers(ruleset, chunk.queries, cases, clock.instant());
@@ -206,13 +209,58 @@ public class BatchDecider {
                 DecisionResponse answer = decided.get(i);
                 chunk.answers[chunk.slots[i]] = answer;
                 if (logged) {
-                    batch.decided(answer.jurisdiction().country(), answer.purpose(), answer.decision(),
-                            LogRecords.reasonCodes(answer));
+                    tally.add(cases.get(i), answer, batch);
                 }
                 if (lines) {
                     batch.line(LogRecords.of(chunk.queries.get(i), cases.get(i), answer, client, batch.id()));
                 }
             }
+        }
+    }
+
+    /**
+     * The summary's counts of decided lines, tallied by decision case before they go to the recorder: a memoised case
+     * is one shared object for all the lines of its class, so a line costs an identity lookup instead of a key of four
+     * texts built and hashed. Every line of one case has the same country, purpose, decision and reasons (the class
+     * key holds the country and purpose; the case holds the outcome), so the recorder's counts are the same as when
+     * it is handed every line. Cases that are not shared (memo off, failed closed) are one line each: the tally is
+     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch.
+     */
+    static final class CaseTally {
+
+        static final int LIMIT = 1_024;
+
+        /** The lines of one case so far, and the first line's answer (what the recorder counts them under). */
+        private static final class Lines {
+            final DecisionResponse answer;
+            long count;
+
+            Lines(DecisionResponse answer) {
+                this.answer = answer;
+            }
+        }
+
+        private final java.util.IdentityHashMap<DecisionCase, Lines> lines = new java.util.IdentityHashMap<>();
+
+        void add(DecisionCase decided, DecisionResponse answer, BatchRecorder batch) {
+            Lines known = lines.get(decided);
+            if (known == null) {
+                if (lines.size() >= LIMIT) {
+                    fold(batch);
+                }
+                known = new Lines(answer);
+                lines.put(decided, known);
+            }
+            known.count++;
+        }
+
+        /** Hands every count over to the recorder and starts again. */
+        void fold(BatchRecorder batch) {
+            for (Lines l : lines.values()) {
+                DecisionResponse a = l.answer;
+                batch.decided(a.jurisdiction().country(), a.purpose(), a.decision(), LogRecords.reasonCodes(a), l.count);
+            }
+            lines.clear();
         }
     }
 

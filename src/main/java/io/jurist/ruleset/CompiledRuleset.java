@@ -118,7 +118,7 @@ public final class CompiledRuleset {
     }
 
     /** The same rules without a memo: every decision runs them (the memo's proof compares with it). */
-    CompiledRuleset unmemoised() {
+    public CompiledRuleset unmemoised() {
         return new CompiledRuleset(version, files, reference, rules, kieBase, activatedAt, ageThresholds, limit, null);
     }
 
