@@ -208,6 +208,7 @@ public class BatchDecider {
             for (int i = 0; i < decided.size(); i++) {
                 DecisionResponse answer = decided.get(i);
                 chunk.answers[chunk.slots[i]] = answer;
+                chunk.cases[chunk.slots[i]] = cases.get(i);
                 if (logged) {
                     tally.add(cases.get(i), answer, batch);
                 }
