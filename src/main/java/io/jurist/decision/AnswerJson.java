@@ -254,6 +254,32 @@ final class AnswerJson {
             return true;
         }
 
+        /**
+         * Writes the answer to {@code query}, decided as case {@code decided} at {@code evaluatedAt} under the version
+         * the template was made with, from the case's template with a new decision id; false (nothing written) when the
+         * case has no template yet, or the query does not fit it: then the caller makes the answer and writes that.
+         */
+        boolean write(JsonGenerator g, Object decided, io.jurist.ruleset.DecisionQuery query, Instant evaluatedAt)
+                throws IOException {
+            if (!usable || decided == null) {
+                return false;
+            }
+            Template t = cases.get(decided);
+            if (t == null || t.prefix == null || !t.fits(query) || !plain(query.subjectId())) {
+                return false;
+            }
+            g.writeRaw(t.prefix);
+            g.writeRaw(Evaluation.newDecisionId());
+            g.writeRaw(t.afterId);
+            g.writeRaw(query.subjectId());
+            g.writeRaw(t.afterSubject);
+            instant(g, query.at());
+            g.writeRaw(t.afterAt);
+            instant(g, evaluatedAt);
+            g.writeRaw(t.end);
+            return true;
+        }
+
         private void instant(JsonGenerator g, Instant value) throws IOException {
             if (value == null) {
                 g.writeRaw("null");
@@ -351,6 +377,15 @@ final class AnswerJson {
             this.ruleset = r == null ? null : r.ruleset();
             this.obligations = r == null ? null : r.obligations();
             this.reasons = r == null ? null : r.reasons();
+        }
+
+        /**
+         * True when the answer to the query (for the template's case, under its version) is the template's: the
+         * country, purpose and consent, which the answer takes from the query, are the same.
+         */
+        boolean fits(io.jurist.ruleset.DecisionQuery q) {
+            return country != null && country.equals(q.country()) && java.util.Objects.equals(purpose, q.purpose())
+                    && q.consent() != null && q.consent().name().equals(consent);
         }
 
         /** True when everything but the four gaps is what the template holds. */

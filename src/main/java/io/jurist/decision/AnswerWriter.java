@@ -28,6 +28,9 @@ final class AnswerWriter {
         final List<DecisionQuery> queries;
         final int[] slots;
         int filled;
+        /** The version that decided the chunk and when: a decided line whose answer is still to be made is its query. */
+        io.jurist.ruleset.CompiledRuleset ruleset;
+        java.time.Instant evaluatedAt;
 
         Chunk(int size) {
             answers = new Object[size];
@@ -146,7 +149,16 @@ final class AnswerWriter {
     private void write(Chunk chunk) throws IOException {
         for (int i = 0; i < chunk.filled; i++) {
             Object answer = chunk.answers[i];
-            if (answer instanceof DecisionResponse decision) {
+            if (answer instanceof DecisionQuery query) {
+                Object decided = chunk.cases[i];
+                if (!templates.write(generator, decided, query, chunk.evaluatedAt)) {
+                    DecisionResponse decision = Evaluation.answer(query, (io.jurist.facts.DecisionCase) decided,
+                            chunk.ruleset, chunk.evaluatedAt);
+                    if (!templates.write(generator, decided, decision)) {
+                        AnswerJson.write(generator, decision, sharedTexts);
+                    }
+                }
+            } else if (answer instanceof DecisionResponse decision) {
                 if (!templates.write(generator, chunk.cases[i], decision)) {
                     AnswerJson.write(generator, decision, sharedTexts);
                 }
@@ -163,6 +175,8 @@ final class AnswerWriter {
         java.util.Arrays.fill(chunk.answers, 0, chunk.filled, null);
         java.util.Arrays.fill(chunk.cases, 0, chunk.filled, null);
         chunk.queries.clear();
+        chunk.ruleset = null;
+        chunk.evaluatedAt = null;
         chunk.filled = 0;
     }
 }

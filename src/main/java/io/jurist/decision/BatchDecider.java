@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -197,23 +198,35 @@ public class BatchDecider {
         return new LineError(line, text.toString(), named);
     }
 
-    /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
+    /**
+     * One Drools execution for the chunk's valid lines; their answers take their places among the errors. The answers
+     * are made by the writer thread (from the query, its case and the chunk's evaluation time), unless each line is
+     * logged: then here, so that the logged record and the answer are the same decision (one id).
+     */
     private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
                         CaseTally tally) {
         if (!chunk.queries.isEmpty()) {
             List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
-            List<DecisionResponse> decided = Evaluation.answers(ruleset, chunk.queries, cases, clock.instant());
+            Instant evaluatedAt = clock.instant();
             boolean logged = log.enabled();
             boolean lines = batch.linesLogged();
-            for (int i = 0; i < decided.size(); i++) {
-                DecisionResponse answer = decided.get(i);
-                chunk.answers[chunk.slots[i]] = answer;
-                chunk.cases[chunk.slots[i]] = cases.get(i);
+            chunk.ruleset = ruleset;
+            chunk.evaluatedAt = evaluatedAt;
+            List<DecisionResponse> decided = lines ? Evaluation.answers(ruleset, chunk.queries, cases, evaluatedAt)
+                    : null;
+            for (int i = 0; i < cases.size(); i++) {
+                DecisionQuery query = chunk.queries.get(i);
+                DecisionCase decisionCase = cases.get(i);
+                chunk.cases[chunk.slots[i]] = decisionCase;
                 if (logged) {
-                    tally.add(cases.get(i), answer, batch);
+                    tally.add(decisionCase, query, batch);
                 }
                 if (lines) {
-                    batch.line(LogRecords.of(chunk.queries.get(i), cases.get(i), answer, client, batch.id()));
+                    DecisionResponse answer = decided.get(i);
+                    chunk.answers[chunk.slots[i]] = answer;
+                    batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
+                } else {
+                    chunk.answers[chunk.slots[i]] = query;
                 }
             }
         }
@@ -231,25 +244,25 @@ public class BatchDecider {
 
         static final int LIMIT = 1_024;
 
-        /** The lines of one case so far, and the first line's answer (what the recorder counts them under). */
+        /** The lines of one case so far, and the first line's query (its country and purpose are every line's). */
         private static final class Lines {
-            final DecisionResponse answer;
+            final DecisionQuery query;
             long count;
 
-            Lines(DecisionResponse answer) {
-                this.answer = answer;
+            Lines(DecisionQuery query) {
+                this.query = query;
             }
         }
 
         private final java.util.IdentityHashMap<DecisionCase, Lines> lines = new java.util.IdentityHashMap<>();
 
-        void add(DecisionCase decided, DecisionResponse answer, BatchRecorder batch) {
+        void add(DecisionCase decided, DecisionQuery query, BatchRecorder batch) {
             Lines known = lines.get(decided);
             if (known == null) {
                 if (lines.size() >= LIMIT) {
                     fold(batch);
                 }
-                known = new Lines(answer);
+                known = new Lines(query);
                 lines.put(decided, known);
             }
             known.count++;
@@ -257,10 +270,14 @@ public class BatchDecider {
 
         /** Hands every count over to the recorder and starts again. */
         void fold(BatchRecorder batch) {
-            for (Lines l : lines.values()) {
-                DecisionResponse a = l.answer;
-                batch.decided(a.jurisdiction().country(), a.purpose(), a.decision(), LogRecords.reasonCodes(a), l.count);
-            }
+            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
+            lines.forEach((decided, l) -> {
+                List<String> codes = new ArrayList<>(2);
+                for (io.jurist.facts.Reason reason : decided.decisiveReasons()) {
+                    codes.add(reason.code());
+                }
+                batch.decided(l.query.country(), l.query.purpose(), decided.getEffect().name(), codes, l.count);
+            });
             lines.clear();
         }
     }
