@@ -122,11 +122,25 @@ public final class BatchRecorder {
      * @param reasonCodes the codes of the reasons answered (their order does not matter)
      */
     public void decided(String country, String purpose, String decision, List<String> reasonCodes) {
-        decided++;
+        decided(country, purpose, decision, reasonCodes, 1);
+    }
+
+    /**
+     * Counts {@code lines} decided lines with the same country, purpose, decision and reasons (a caller that
+     * tallies lines by decision case hands them over together).
+     *
+     * @param reasonCodes the codes of the reasons answered (their order does not matter)
+     */
+    public void decided(String country, String purpose, String decision, List<String> reasonCodes, long lines) {
+        if (lines <= 0) {
+            return;
+        }
+        decided += lines;
         if (!log.enabled()) {
             return;
         }
-        counts.computeIfAbsent(new Key(country, purpose, decision, reasonKey(reasonCodes)), k -> new long[1])[0]++;
+        counts.computeIfAbsent(new Key(country, purpose, decision, reasonKey(reasonCodes)), k -> new long[1])[0]
+                += lines;
     }
 
     /** Hands a decided line's own record to the log; only when {@link #linesLogged()}. Waits a little for room. */

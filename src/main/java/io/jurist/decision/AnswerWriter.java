@@ -23,12 +23,18 @@ final class AnswerWriter {
     /** Up to {@code size} answer lines in input order, and the valid queries among them. */
     static final class Chunk {
         final Object[] answers;
+        /** The decision case of each decided answer (null for error lines): answers of one case share a template. */
+        final Object[] cases;
         final List<DecisionQuery> queries;
         final int[] slots;
         int filled;
+        /** The version that decided the chunk and when: a decided line whose answer is still to be made is its query. */
+        io.jurist.ruleset.CompiledRuleset ruleset;
+        java.time.Instant evaluatedAt;
 
         Chunk(int size) {
             answers = new Object[size];
+            cases = new Object[size];
             queries = new ArrayList<>(size);
             slots = new int[size];
         }
@@ -48,12 +54,14 @@ final class AnswerWriter {
     private final Future<?> done;
     private volatile Throwable failure;
     private final AnswerJson.SharedTexts sharedTexts = new AnswerJson.SharedTexts();
+    private final AnswerJson.Templates templates;
 
     AnswerWriter(ObjectWriter writer, OutputStream out, int chunkSize, ExecutorService executor) throws IOException {
         this.writer = writer;
         this.generator = writer.getFactory().createGenerator(out);
         // Answers are separated by our own newlines, not Jackson's root-value separator.
         generator.setRootValueSeparator(null);
+        this.templates = new AnswerJson.Templates(writer.getFactory(), generator, sharedTexts);
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new Chunk(chunkSize));
         }
@@ -141,8 +149,19 @@ final class AnswerWriter {
     private void write(Chunk chunk) throws IOException {
         for (int i = 0; i < chunk.filled; i++) {
             Object answer = chunk.answers[i];
-            if (answer instanceof DecisionResponse decision) {
-                AnswerJson.write(generator, decision, sharedTexts);
+            if (answer instanceof DecisionQuery query) {
+                Object decided = chunk.cases[i];
+                if (!templates.write(generator, decided, query, chunk.evaluatedAt)) {
+                    DecisionResponse decision = Evaluation.answer(query, (io.jurist.facts.DecisionCase) decided,
+                            chunk.ruleset, chunk.evaluatedAt);
+                    if (!templates.write(generator, decided, decision)) {
+                        AnswerJson.write(generator, decision, sharedTexts);
+                    }
+                }
+            } else if (answer instanceof DecisionResponse decision) {
+                if (!templates.write(generator, chunk.cases[i], decision)) {
+                    AnswerJson.write(generator, decision, sharedTexts);
+                }
             } else {
                 writer.writeValue(generator, answer);
             }
@@ -154,7 +173,10 @@ final class AnswerWriter {
 
     private static void clear(Chunk chunk) {
         java.util.Arrays.fill(chunk.answers, 0, chunk.filled, null);
+        java.util.Arrays.fill(chunk.cases, 0, chunk.filled, null);
         chunk.queries.clear();
+        chunk.ruleset = null;
+        chunk.evaluatedAt = null;
         chunk.filled = 0;
     }
 }

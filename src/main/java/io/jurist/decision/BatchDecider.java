@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,7 @@ public class BatchDecider {
         NdjsonLines lines = new NdjsonLines(in, MAX_LINE);
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
+        CaseTally tally = new CaseTally();
         long count = 0;
         boolean finished = false;
         try {
@@ -123,12 +125,12 @@ public class BatchDecider {
                 errors.clear();
                 current.filled++;
                 if (current.full()) {
-                    decide(ruleset, current, client, batch);
+                    decide(ruleset, current, client, batch, tally);
                     answers.submit(current);
                     current = answers.next();
                 }
             }
-            decide(ruleset, current, client, batch);
+            decide(ruleset, current, client, batch, tally);
             answers.submit(current);
             answers.finish();
             finished = true;
@@ -138,6 +140,7 @@ public class BatchDecider {
                 answers.abort();
             }
             // What was decided is logged, complete or not.
+            tally.fold(batch);
             batch.finish(count, finished);
         }
         return count;
@@ -195,24 +198,87 @@ public class BatchDecider {
         return new LineError(line, text.toString(), named);
     }
 
-    /** One Drools execution for the chunk's valid lines; their answers take their places among the errors. */
-    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch) {
+    /**
+     * One Drools execution for the chunk's valid lines; their answers take their places among the errors. The answers
+     * are made by the writer thread (from the query, its case and the chunk's evaluation time), unless each line is
+     * logged: then here, so that the logged record and the answer are the same decision (one id).
+     */
+    private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
+                        CaseTally tally) {
         if (!chunk.queries.isEmpty()) {
             List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
-            List<DecisionResponse> decided = Evaluation.answers(ruleset, chunk.queries, cases, clock.instant());
+            Instant evaluatedAt = clock.instant();
             boolean logged = log.enabled();
             boolean lines = batch.linesLogged();
-            for (int i = 0; i < decided.size(); i++) {
-                DecisionResponse answer = decided.get(i);
-                chunk.answers[chunk.slots[i]] = answer;
+            chunk.ruleset = ruleset;
+            chunk.evaluatedAt = evaluatedAt;
+            List<DecisionResponse> decided = lines ? Evaluation.answers(ruleset, chunk.queries, cases, evaluatedAt)
+                    : null;
+            for (int i = 0; i < cases.size(); i++) {
+                DecisionQuery query = chunk.queries.get(i);
+                DecisionCase decisionCase = cases.get(i);
+                chunk.cases[chunk.slots[i]] = decisionCase;
                 if (logged) {
-                    batch.decided(answer.jurisdiction().country(), answer.purpose(), answer.decision(),
-                            LogRecords.reasonCodes(answer));
+                    tally.add(decisionCase, query, batch);
                 }
                 if (lines) {
-                    batch.line(LogRecords.of(chunk.queries.get(i), cases.get(i), answer, client, batch.id()));
+                    DecisionResponse answer = decided.get(i);
+                    chunk.answers[chunk.slots[i]] = answer;
+                    batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
+                } else {
+                    chunk.answers[chunk.slots[i]] = query;
                 }
             }
+        }
+    }
+
+    /**
+     * The summary's counts of decided lines, tallied by decision case before they go to the recorder: a memoised case
+     * is one shared object for all the lines of its class, so a line costs an identity lookup instead of a key of four
+     * texts built and hashed. Every line of one case has the same country, purpose, decision and reasons (the class
+     * key holds the country and purpose; the case holds the outcome), so the recorder's counts are the same as when
+     * it is handed every line. Cases that are not shared (memo off, failed closed) are one line each: the tally is
+     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch.
+     */
+    static final class CaseTally {
+
+        static final int LIMIT = 1_024;
+
+        /** The lines of one case so far, and the first line's query (its country and purpose are every line's). */
+        private static final class Lines {
+            final DecisionQuery query;
+            long count;
+
+            Lines(DecisionQuery query) {
+                this.query = query;
+            }
+        }
+
+        private final java.util.IdentityHashMap<DecisionCase, Lines> lines = new java.util.IdentityHashMap<>();
+
+        void add(DecisionCase decided, DecisionQuery query, BatchRecorder batch) {
+            Lines known = lines.get(decided);
+            if (known == null) {
+                if (lines.size() >= LIMIT) {
+                    fold(batch);
+                }
+                known = new Lines(query);
+                lines.put(decided, known);
+            }
+            known.count++;
+        }
+
+        /** Hands every count over to the recorder and starts again. */
+        void fold(BatchRecorder batch) {
+            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
+            lines.forEach((decided, l) -> {
+                List<String> codes = new ArrayList<>(2);
+                for (io.jurist.facts.Reason reason : decided.decisiveReasons()) {
+                    codes.add(reason.code());
+                }
+                batch.decided(l.query.country(), l.query.purpose(), decided.getEffect().name(), codes, l.count);
+            });
+            lines.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.jurist.ruleset;
 
-import io.jurist.facts.Consent;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.JurisdictionPolicy;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -50,12 +48,11 @@ public final class CompiledRuleset {
     private final Set<Integer> ageThresholds;
     private final FiringLimit limit;
     private final Set<String> quoted;
-    /** Age to the key of its class, or null when this ruleset is not memoised. */
-    private final int[] ageKeys;
-    private final ConcurrentHashMap<ClassKey, DecisionCase> memo = new ConcurrentHashMap<>();
+    /** The decisions of this version by input class, or null when it is not memoised. */
+    private final DecisionMemo memo;
 
     /** The most input classes one version remembers. */
-    static final int MEMO_LIMIT = 50_000;
+    static final int MEMO_LIMIT = DecisionMemo.LIMIT;
 
     /**
      * How often rules may fire for one case, and where the cases that went past it are counted.
@@ -97,7 +94,7 @@ public final class CompiledRuleset {
         this.ageThresholds = Set.copyOf(ageThresholds);
         this.limit = limit;
         this.quoted = quoted == null ? null : Set.copyOf(quoted);
-        this.ageKeys = quoted == null || quoted.contains("getAt") ? null : ageKeys(this.ageThresholds, quoted);
+        this.memo = quoted == null || quoted.contains("getAt") ? null : new DecisionMemo(this.ageThresholds, quoted);
     }
 
     /** The same compiled rules under another version number and activation time (with a memo of its own). */
@@ -106,30 +103,19 @@ public final class CompiledRuleset {
                 quoted);
     }
 
-    /** For every accepted age, the youngest age of its class: its own when a message quotes the age. */
-    private static int[] ageKeys(Set<Integer> thresholds, Set<String> quoted) {
-        int[] keys = new int[InputClasses.AGE_END];
-        for (InputClasses.AgeRange range : InputClasses.ageRanges(thresholds)) {
-            for (int age = range.min(); age < range.max(); age++) {
-                keys[age] = quoted.contains("getAge") ? age : range.min();
-            }
-        }
-        return keys;
-    }
-
     /** The same rules without a memo: every decision runs them (the memo's proof compares with it). */
-    CompiledRuleset unmemoised() {
+    public CompiledRuleset unmemoised() {
         return new CompiledRuleset(version, files, reference, rules, kieBase, activatedAt, ageThresholds, limit, null);
     }
 
     /** True when decisions of this version are memoised by input class. */
     boolean memoised() {
-        return ageKeys != null;
+        return memo != null;
     }
 
     /** How many input classes the memo holds. */
     int memoSize() {
-        return memo.size();
+        return memo == null ? 0 : memo.size();
     }
 
     /** Every whole number a rule of this version compares the member's age with. */
@@ -164,19 +150,19 @@ public final class CompiledRuleset {
 
     /** Decides one query. */
     public DecisionCase decide(DecisionQuery query) {
-        DecisionCase decisionCase = toCase(query);
-        ClassKey key = keyOf(decisionCase);
+        JurisdictionPolicy policy = policyOf(query);
+        DecisionMemo.Key key = keyOf(query, policy);
         if (key != null) {
             DecisionCase known = memo.get(key);
             if (known != null) {
                 return known;
             }
         }
-        return execute(decisionCase, key);
+        return execute(toCase(query, policy), key);
     }
 
     /** Runs the rules for one case: fails it closed past the firing limit, else remembers it under its key. */
-    private DecisionCase execute(DecisionCase decisionCase, ClassKey key) {
+    private DecisionCase execute(DecisionCase decisionCase, DecisionMemo.Key key) {
         session.execute(decisionCase);
         if (decisionCase.firings() > limit.perDecision()) {
             decisionCase.failClosed();
@@ -194,11 +180,12 @@ public final class CompiledRuleset {
     public List<DecisionCase> decideAll(List<DecisionQuery> queries) {
         List<DecisionCase> cases = new ArrayList<>(queries.size());
         List<DecisionCase> toRun = new ArrayList<>();
-        List<ClassKey> toRunKeys = new ArrayList<>();
-        Map<ClassKey, DecisionCase> running = null;
+        List<DecisionMemo.Key> toRunKeys = new ArrayList<>();
+        Map<DecisionMemo.Key, DecisionCase> running = null;
         for (DecisionQuery query : queries) {
-            DecisionCase decisionCase = toCase(query);
-            ClassKey key = keyOf(decisionCase);
+            // A query of a known class costs its key and a lookup: its case is made only when the rules must run.
+            JurisdictionPolicy policy = policyOf(query);
+            DecisionMemo.Key key = keyOf(query, policy);
             if (key != null) {
                 DecisionCase known = memo.get(key);
                 if (known == null) {
@@ -207,13 +194,15 @@ public final class CompiledRuleset {
                     }
                     known = running.get(key);
                     if (known == null) {
-                        running.put(key, decisionCase);
-                        toRun.add(decisionCase);
+                        known = toCase(query, policy);
+                        running.put(key, known);
+                        toRun.add(known);
                         toRunKeys.add(key);
                     }
                 }
-                cases.add(known == null ? decisionCase : known);
+                cases.add(known);
             } else {
+                DecisionCase decisionCase = toCase(query, policy);
                 toRun.add(decisionCase);
                 toRunKeys.add(null);
                 cases.add(decisionCase);
@@ -239,67 +228,16 @@ public final class CompiledRuleset {
         return cases;
     }
 
-    private void remember(ClassKey key, DecisionCase decided) {
+    private void remember(DecisionMemo.Key key, DecisionCase decided) {
         decided.seal();
-        if (key != null && memo.size() < MEMO_LIMIT) {
-            memo.putIfAbsent(key, decided);
+        if (key != null) {
+            memo.remember(key, decided);
         }
     }
 
-    /**
-     * The class of a case: everything a rule of this version can test of it, and every property its messages
-     * quote but the instant; null when it is not memoised.
-     */
-    private ClassKey keyOf(DecisionCase c) {
-        Integer age = c.getAge();
-        Instant at = c.getAt();
-        if (ageKeys == null || c.getCountry() == null || c.getPurpose() == null || at == null
-                || (age != null && (age < 0 || age >= ageKeys.length))) {
-            return null;
-        }
-        JurisdictionPolicy policy = c.getPolicy();
-        int atVsSince = policy == null || policy.since() == null ? 2 : Integer.signum(at.compareTo(policy.since()));
-        return new ClassKey(c.getCountry(), c.getPurpose(), c.getConsent(), age == null ? -1 : ageKeys[age],
-                policy, atVsSince);
-    }
-
-    /** An input class: the governing row is compared by identity (one version's reference data holds each once). */
-    private static final class ClassKey {
-
-        private final String country;
-        private final String purpose;
-        private final Consent consent;
-        private final int age;
-        private final JurisdictionPolicy policy;
-        private final int atVsSince;
-        private final int hash;
-
-        ClassKey(String country, String purpose, Consent consent, int age, JurisdictionPolicy policy, int atVsSince) {
-            this.country = country;
-            this.purpose = purpose;
-            this.consent = consent;
-            this.age = age;
-            this.policy = policy;
-            this.atVsSince = atVsSince;
-            int h = country.hashCode();
-            h = 31 * h + purpose.hashCode();
-            h = 31 * h + consent.ordinal();
-            h = 31 * h + age;
-            h = 31 * h + System.identityHashCode(policy);
-            this.hash = 31 * h + atVsSince;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ClassKey k && k.hash == hash && k.age == age && k.atVsSince == atVsSince
-                    && k.consent == consent && k.policy == policy && k.country.equals(country)
-                    && k.purpose.equals(purpose);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+    /** The class of a query under its governing policy row; null when it is not memoised. */
+    private DecisionMemo.Key keyOf(DecisionQuery query, JurisdictionPolicy policy) {
+        return memo == null ? null : memo.keyOf(query, policy);
     }
 
     /** Names the firing rule on its case, counts the firing, and halts a case past the limit. */
@@ -326,8 +264,12 @@ public final class CompiledRuleset {
         }
     }
 
-    private DecisionCase toCase(DecisionQuery query) {
+    private JurisdictionPolicy policyOf(DecisionQuery query) {
+        return reference.policyOrNull(query.country(), query.purpose(), query.at());
+    }
+
+    private DecisionCase toCase(DecisionQuery query, JurisdictionPolicy policy) {
         return new DecisionCase(query.subjectId(), query.country(), query.age(), query.purpose(),
-                query.consent(), query.at(), reference.policyOrNull(query.country(), query.purpose(), query.at()));
+                query.consent(), query.at(), policy);
     }
 }

@@ -2,6 +2,12 @@ package io.jurist.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -23,6 +29,11 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.jurist.audit.BatchRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BatchDeciderTests {
@@ -76,5 +87,99 @@ class BatchDeciderTests {
         assertThatThrownBy(() -> decider.decide(ruleset, broken, out)).isInstanceOf(IOException.class)
                 .hasMessage("connection reset");
         decider.stop();
+    }
+
+    /** Varied lines: countries (the UK alias among them), ages known, not and out of range, consents, instants. */
+    private static byte[] variedLines(int n) {
+        String[] countries = {"US", "GB", "DE", "FR", "JP", "BR", "IN", "CH", "NO", "CA", "UK", "ZZ"};
+        String[] consents = {"NOT_SET", "OPTED_IN", "OPTED_OUT"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (random.nextInt(50) == 0) {
+                body.append("{\"subject\":{\"id\":\"broken-").append(i).append("\"}}\n");
+                continue;
+            }
+            int age = random.nextInt(12);
+            body.append("{\"subject\":{\"id\":\"member-").append(i).append("\",\"country\":\"")
+                    .append(countries[random.nextInt(countries.length)]).append('"')
+                    .append(age == 0 ? "" : ",\"age\":" + (age == 1 ? 150 : random.nextInt(5, 90)))
+                    .append("},\"purpose\":\"GENAI_TRAINING\",\"consent\":\"")
+                    .append(consents[random.nextInt(3)]).append("\",\"at\":\"20")
+                    .append(random.nextInt(20, 27)).append("-0").append(random.nextInt(1, 10))
+                    .append("-01T00:00:00Z\"}\n");
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The summary's counts as the recorder was handed them: (country, purpose, decision, sorted reasons) to lines. */
+    private static Map<String, Long> summaryCounts(CompiledRuleset ruleset, byte[] body, List<String> answers)
+            throws IOException {
+        DecisionLog log = mock(DecisionLog.class);
+        BatchRecorder batch = mock(BatchRecorder.class);
+        when(log.enabled()).thenReturn(true);
+        when(log.startBatch(any(), anyInt(), any())).thenReturn(batch);
+        when(batch.digesting(any())).thenAnswer(call -> call.getArgument(0));
+        Map<String, Long> counts = new TreeMap<>();
+        doAnswer(call -> {
+            List<String> reasons = new ArrayList<>(call.<List<String>>getArgument(3));
+            reasons.sort(null);
+            counts.merge(call.getArgument(0) + "|" + call.getArgument(1) + "|" + call.getArgument(2) + "|" + reasons,
+                    call.<Long>getArgument(4), Long::sum);
+            return null;
+        }).when(batch).decided(anyString(), anyString(), anyString(), anyList(), anyLong());
+        doAnswer(call -> {
+            List<String> reasons = new ArrayList<>(call.<List<String>>getArgument(3));
+            reasons.sort(null);
+            counts.merge(call.getArgument(0) + "|" + call.getArgument(1) + "|" + call.getArgument(2) + "|" + reasons,
+                    1L, Long::sum);
+            return null;
+        }).when(batch).decided(anyString(), anyString(), anyString(), anyList());
+        BatchDecider decider = new BatchDecider(null, Clock.systemUTC(), JSON, 100, log);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        decider.decide(ruleset, new ByteArrayInputStream(body), out);
+        decider.stop();
+        answers.addAll(List.of(out.toString(StandardCharsets.UTF_8).split("\n")));
+        return counts;
+    }
+
+    @Test
+    void theBatchSummaryCountsTheSameWithTheMemoAsWithoutItAndAsTheAnswersSay() throws IOException {
+        CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
+        byte[] body = variedLines(20_000);
+        List<String> memoAnswers = new ArrayList<>();
+        List<String> freshAnswers = new ArrayList<>();
+        Map<String, Long> memoised = summaryCounts(ruleset, body, memoAnswers);
+        // Without the memo every case is an object of its own: more than the tally holds, so it is folded often.
+        Map<String, Long> fresh = summaryCounts(ruleset.unmemoised(), body, freshAnswers);
+
+        Map<String, Long> fromAnswers = new TreeMap<>();
+        for (String line : memoAnswers) {
+            JsonNode answer = JSON.readTree(line);
+            if (answer.has("decision")) {
+                List<String> reasons = new ArrayList<>();
+                answer.get("reasons").forEach(r -> reasons.add(r.get("code").asText()));
+                reasons.sort(null);
+                fromAnswers.merge(answer.at("/jurisdiction/country").asText() + "|" + answer.get("purpose").asText()
+                        + "|" + answer.get("decision").asText() + "|" + reasons, 1L, Long::sum);
+            }
+        }
+        assertThat(memoAnswers).hasSize(20_000);
+        assertThat(fromAnswers.size()).as("distinct summary rows").isGreaterThan(10);
+        assertThat(fromAnswers.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(17_000);
+        assertThat(memoised).isEqualTo(fromAnswers);
+        assertThat(fresh).isEqualTo(fromAnswers);
+        // The answers of shared cases come from templates, the others field by field: the same bytes but the decision
+        // id and evaluation time, which differ by design.
+        assertThat(freshAnswers).hasSameSizeAs(memoAnswers);
+        for (int i = 0; i < memoAnswers.size(); i++) {
+            assertThat(withoutIdAndTime(memoAnswers.get(i))).as("line %d", i + 1)
+                    .isEqualTo(withoutIdAndTime(freshAnswers.get(i)));
+        }
+    }
+
+    private static String withoutIdAndTime(String answer) {
+        return answer.replaceFirst("^\\{\"decisionId\":\"[0-9a-f-]{36}\",", "{")
+                .replaceFirst(",\"evaluatedAt\":\"[^\"]*\"}$", "}");
     }
 }

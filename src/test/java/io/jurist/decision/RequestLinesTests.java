@@ -88,6 +88,35 @@ class RequestLinesTests {
         assertThat(fast(line)).as(line).isNotNull().isEqualTo(databind(STRICT, line));
     }
 
+    @Property(tries = 2000)
+    void theByteReaderReadsAsDatabindDoesOrLeavesTheLineToTheParser(@ForAll("lines") String line) {
+        byte[] bytes = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
+        DecisionRequest compact = RequestLines.readCompact(bytes, 2, bytes.length - 4);
+        if (compact != null) {
+            assertThat(compact).as(line).isEqualTo(databind(STRICT, line));
+        }
+    }
+
+    @Test
+    void theByteReaderReadsTheUsualLinesItself() {
+        for (String line : List.of(
+                "{\"subject\":{\"id\":\"member-1\",\"country\":\"GB\",\"age\":34},\"purpose\":\"GENAI_TRAINING\","
+                        + "\"consent\":\"NOT_SET\",\"at\":\"2025-01-01T00:00:00Z\"}",
+                "{\"at\":\"x\",\"subject\":{\"age\":0,\"country\":\"uk\"},\"purpose\":\"\"}",
+                "{\"subject\":{\"id\":\"m\",\"age\":999999999}}", "{}", "{\"subject\":{}}")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(RequestLines.readCompact(bytes, 0, bytes.length)).as(line).isNotNull()
+                    .isEqualTo(databind(STRICT, line));
+        }
+        // Whitespace, escapes, text beyond ASCII, signs, leading zeros, long numbers: left to the parser.
+        for (String line : List.of(" {}", "{} ", "{ }", "{\"purpose\":\"a\\\"b\"}", "{\"purpose\":\"\u00e9\"}",
+                "{\"subject\":{\"age\":-1}}", "{\"subject\":{\"age\":034}}", "{\"subject\":{\"age\":1234567890}}",
+                "{\"subject\":{\"age\":3.5}}", "{\"purpose\":null}", "{\"purpose\":\"a\",\"purpose\":\"a\"}")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(RequestLines.readCompact(bytes, 0, bytes.length)).as(line).isNull();
+        }
+    }
+
     @Provide
     Arbitrary<String> wellFormed() {
         Arbitrary<String> text = Arbitraries.of("\"GB\"", "\"uk\"", "\"\"", "\"member-7\"", "\"a\\\"b\"",
