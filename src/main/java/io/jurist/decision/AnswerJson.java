@@ -3,7 +3,10 @@ package io.jurist.decision;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.List;
 
 /**
  * Writes a {@link DecisionResponse} with Jackson's streaming API, field for field as the mapper
@@ -150,7 +153,7 @@ final class AnswerJson {
         private static final int MAX_ENCODED = 4_096;
         private final Instant[] instants = new Instant[SLOTS];
         private final String[] texts = new String[SLOTS];
-        private final java.util.IdentityHashMap<String, SerializedString> encoded = new java.util.IdentityHashMap<>();
+        private final IdentityHashMap<String, SerializedString> encoded = new IdentityHashMap<>();
 
         SerializedString encoded(String value) {
             SerializedString known = encoded.get(value);
@@ -209,7 +212,7 @@ final class AnswerJson {
         private final com.fasterxml.jackson.core.JsonFactory factory;
         private final SharedTexts texts;
         private final boolean usable;
-        private final java.util.IdentityHashMap<Object, Template> cases = new java.util.IdentityHashMap<>();
+        private final IdentityHashMap<Object, Template> cases = new IdentityHashMap<>();
 
         /** For answers written by {@code generator}, which {@code factory} made. */
         Templates(com.fasterxml.jackson.core.JsonFactory factory, JsonGenerator generator, SharedTexts texts) {
@@ -332,7 +335,7 @@ final class AnswerJson {
         }
 
         private static boolean gap(byte[] bytes, int from, int to, String expected) {
-            return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8).equals(expected);
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8).equals(expected);
         }
 
         private static SerializedString piece(byte[] bytes, int from, int to, String after) {
@@ -342,7 +345,7 @@ final class AnswerJson {
         /** The bytes {@code [from, to)} with a text before and after them, written raw (as UTF-8, unescaped). */
         private static SerializedString piece(byte[] bytes, int from, int to, String after, String before) {
             return new SerializedString(before + new String(bytes, from, to - from,
-                    java.nio.charset.StandardCharsets.UTF_8) + after);
+                    StandardCharsets.UTF_8) + after);
         }
     }
 
@@ -359,8 +362,8 @@ final class AnswerJson {
         private final String purpose;
         private final String consent;
         private final DecisionResponse.RulesetRef ruleset;
-        private final java.util.List<DecisionResponse.ObligationView> obligations;
-        private final java.util.List<DecisionResponse.ReasonView> reasons;
+        private final List<DecisionResponse.ObligationView> obligations;
+        private final List<DecisionResponse.ReasonView> reasons;
 
         Template(DecisionResponse r, SerializedString prefix, SerializedString afterId, SerializedString afterSubject,
                  SerializedString afterAt, SerializedString end) {
@@ -399,7 +402,7 @@ final class AnswerJson {
                     && same(obligations, r.obligations()) && same(reasons, r.reasons());
         }
 
-        private static <T> boolean same(java.util.List<T> expected, java.util.List<T> actual) {
+        private static <T> boolean same(List<T> expected, List<T> actual) {
             if (expected == actual) {
                 return true;
             }

@@ -13,6 +13,7 @@ import io.jurist.api.Problems;
 import io.jurist.audit.BatchRecorder;
 import io.jurist.audit.DecisionLog;
 import io.jurist.facts.DecisionCase;
+import io.jurist.facts.Reason;
 import io.jurist.ruleset.ActiveRuleset;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
@@ -22,6 +23,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -254,7 +256,7 @@ public class BatchDecider {
             }
         }
 
-        private final java.util.IdentityHashMap<DecisionCase, Lines> lines = new java.util.IdentityHashMap<>();
+        private final IdentityHashMap<DecisionCase, Lines> lines = new IdentityHashMap<>();
 
         void add(DecisionCase decided, DecisionQuery query, BatchRecorder batch) {
             Lines known = lines.get(decided);
@@ -273,7 +275,7 @@ public class BatchDecider {
             // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
             lines.forEach((decided, l) -> {
                 List<String> codes = new ArrayList<>(2);
-                for (io.jurist.facts.Reason reason : decided.decisiveReasons()) {
+                for (Reason reason : decided.decisiveReasons()) {
                     codes.add(reason.code());
                 }
                 batch.decided(l.query.country(), l.query.purpose(), decided.getEffect().name(), codes, l.count);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one batch line into a {@link DecisionRequest} with Jackson's streaming parser, without databind, for the
@@ -166,7 +168,7 @@ final class RequestLines {
         }
 
         private static byte[] bytes(String name) {
-            return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return name.getBytes(StandardCharsets.US_ASCII);
         }
 
         DecisionRequest read() {
@@ -264,7 +266,7 @@ final class RequestLines {
                 return 0;
             }
             for (int i = 0; i < names.length; i++) {
-                if (java.util.Arrays.equals(b, from, to, names[i], 0, names[i].length)) {
+                if (Arrays.equals(b, from, to, names[i], 0, names[i].length)) {
                     pos = to + 2;
                     return fields[i];
                 }
@@ -280,7 +282,7 @@ final class RequestLines {
                 return null;
             }
             pos = to + 1;
-            return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
 
         /** Where the string at {@code pos} ends (its closing quote) if all of it is plain, else -1. */
