@@ -321,19 +321,26 @@ generate_input() { # BULK_BLOCK varied lines: 20 countries (the UK alias among t
   mv "$INPUT.tmp" "$INPUT"
 }
 # One stream: REPS copies of the input through one POST /api/v1/decisions/batch (chunked both ways); the answers are
-# counted (wc -l) and checked on the way (grep: lines without the ruleset every answer must name, i.e. error lines or
-# another version). The client's CPU (cat, curl, tee, wc, grep) comes from the subshell's `times`.
+# counted and checked on the way by src/bench/load/CountAnswers.java (every line must name the ruleset every answer
+# must name; error lines and other versions do not), one process reading the answers once. The client's CPU (cat,
+# curl, the checker) comes from the subshell's `times`.
 stream() { # name reps
   local f=$OUT/$1
-  mkfifo "$f.fifo"
-  { LC_ALL=C grep -c -v -F "$RULESET" < "$f.fifo" > "$f.bad" || true; } &
-  local checker=$!
   for _ in $(seq 1 "$2"); do cat "$INPUT"; done \
     | curl -sS --fail -N -X POST -T - -H "$TOKEN" -H 'Content-Type: application/x-ndjson' "$JURIST/api/v1/decisions/batch" \
-    | tee "$f.fifo" | wc -l > "$f.count"
-  wait "$checker"
-  rm -f "$f.fifo"
+    | java -Xmx64m -XX:+UseSerialGC -cp "$OUT/classes" CountAnswers "$RULESET" > "$f.counted"
+  local n b
+  read -r n b < "$f.counted"
+  echo "$n" > "$f.count"
+  echo "$b" > "$f.bad"
   times > "$f.times" # not in a pipeline (a forked shell has no children); the 2nd line is the children's user, system
+}
+checker() { # compiles the answer checker once and checks that it can fail: a line without the ruleset, a cut line
+  javac -d "$OUT/classes" src/bench/load/CountAnswers.java
+  local seen
+  seen=$(printf '%s\n%s\n%s' "{\"a\":1,$RULESET}" '{"line":2,"error":"x"}' "{$RULESET" \
+    | java -cp "$OUT/classes" CountAnswers "$RULESET")
+  [ "$seen" = "3 2" ] || { echo "the answer checker is wrong: '$seen' for 3 lines of which 2 are bad" >&2; exit 1; }
 }
 client_cpu() { # name -> seconds
   awk 'NR == 2 {t = 0; for (i = 1; i <= 2; i++) {split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2]}; printf "%.1f", t}' "$OUT/$1.times"
@@ -347,6 +354,7 @@ part_bulk() {
   local load_before load_after
   load_before=$(loadavg)
   generate_input
+  checker
   # Warm-up: one block in one stream, checked, and a sample of its answers compared with single decisions.
   echo "bulk: warm-up, $BULK_BLOCK lines"
   local step=$((BULK_BLOCK / BULK_SAMPLE))

@@ -1,12 +1,15 @@
 package io.jurist.decision;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.jurist.ruleset.DecisionQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes a {@link DecisionResponse} with Jackson's streaming API, field for field as the mapper
@@ -209,13 +212,13 @@ final class AnswerJson {
         /** A case seen once: not yet worth a template (a case that is not memoised is never seen again). */
         private static final Template ONCE = new Template(null, null, null, null, null, null);
 
-        private final com.fasterxml.jackson.core.JsonFactory factory;
+        private final JsonFactory factory;
         private final SharedTexts texts;
         private final boolean usable;
         private final IdentityHashMap<Object, Template> cases = new IdentityHashMap<>();
 
         /** For answers written by {@code generator}, which {@code factory} made. */
-        Templates(com.fasterxml.jackson.core.JsonFactory factory, JsonGenerator generator, SharedTexts texts) {
+        Templates(JsonFactory factory, JsonGenerator generator, SharedTexts texts) {
             this.factory = factory;
             this.texts = texts;
             // Raw bytes are only written where the generator writes plain JSON: no escapes of its own, no indenting.
@@ -262,7 +265,7 @@ final class AnswerJson {
          * the template was made with, from the case's template with a new decision id; false (nothing written) when the
          * case has no template yet, or the query does not fit it: then the caller makes the answer and writes that.
          */
-        boolean write(JsonGenerator g, Object decided, io.jurist.ruleset.DecisionQuery query, Instant evaluatedAt)
+        boolean write(JsonGenerator g, Object decided, DecisionQuery query, Instant evaluatedAt)
                 throws IOException {
             if (!usable || decided == null) {
                 return false;
@@ -386,19 +389,19 @@ final class AnswerJson {
          * True when the answer to the query (for the template's case, under its version) is the template's: the
          * country, purpose and consent, which the answer takes from the query, are the same.
          */
-        boolean fits(io.jurist.ruleset.DecisionQuery q) {
-            return country != null && country.equals(q.country()) && java.util.Objects.equals(purpose, q.purpose())
+        boolean fits(DecisionQuery q) {
+            return country != null && country.equals(q.country()) && Objects.equals(purpose, q.purpose())
                     && q.consent() != null && q.consent().name().equals(consent);
         }
 
         /** True when everything but the four gaps is what the template holds. */
         boolean fits(DecisionResponse r) {
-            return java.util.Objects.equals(decision, r.decision())
-                    && java.util.Objects.equals(country, r.jurisdiction().country())
-                    && java.util.Objects.equals(region, r.jurisdiction().region())
-                    && java.util.Objects.equals(purpose, r.purpose())
-                    && java.util.Objects.equals(consent, r.consent())
-                    && java.util.Objects.equals(ruleset, r.ruleset())
+            return Objects.equals(decision, r.decision())
+                    && Objects.equals(country, r.jurisdiction().country())
+                    && Objects.equals(region, r.jurisdiction().region())
+                    && Objects.equals(purpose, r.purpose())
+                    && Objects.equals(consent, r.consent())
+                    && Objects.equals(ruleset, r.ruleset())
                     && same(obligations, r.obligations()) && same(reasons, r.reasons());
         }
 
