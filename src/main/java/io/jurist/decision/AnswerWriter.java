@@ -2,11 +2,15 @@ package io.jurist.decision;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.jurist.facts.DecisionCase;
+import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,8 +33,8 @@ final class AnswerWriter {
         final int[] slots;
         int filled;
         /** The version that decided the chunk and when: a decided line whose answer is still to be made is its query. */
-        io.jurist.ruleset.CompiledRuleset ruleset;
-        java.time.Instant evaluatedAt;
+        CompiledRuleset ruleset;
+        Instant evaluatedAt;
 
         Chunk(int size) {
             answers = new Object[size];
@@ -152,7 +156,7 @@ final class AnswerWriter {
             if (answer instanceof DecisionQuery query) {
                 Object decided = chunk.cases[i];
                 if (!templates.write(generator, decided, query, chunk.evaluatedAt)) {
-                    DecisionResponse decision = Evaluation.answer(query, (io.jurist.facts.DecisionCase) decided,
+                    DecisionResponse decision = Evaluation.answer(query, (DecisionCase) decided,
                             chunk.ruleset, chunk.evaluatedAt);
                     if (!templates.write(generator, decided, decision)) {
                         AnswerJson.write(generator, decision, sharedTexts);
@@ -172,8 +176,8 @@ final class AnswerWriter {
     }
 
     private static void clear(Chunk chunk) {
-        java.util.Arrays.fill(chunk.answers, 0, chunk.filled, null);
-        java.util.Arrays.fill(chunk.cases, 0, chunk.filled, null);
+        Arrays.fill(chunk.answers, 0, chunk.filled, null);
+        Arrays.fill(chunk.cases, 0, chunk.filled, null);
         chunk.queries.clear();
         chunk.ruleset = null;
         chunk.evaluatedAt = null;
