@@ -248,15 +248,7 @@ final class AnswerJson {
             if (t.prefix == null || !t.fits(r) || !plain(r.decisionId()) || !plain(r.subjectId())) {
                 return false;
             }
-            g.writeRaw(t.prefix);
-            g.writeRaw(r.decisionId());
-            g.writeRaw(t.afterId);
-            g.writeRaw(r.subjectId());
-            g.writeRaw(t.afterSubject);
-            instant(g, r.at());
-            g.writeRaw(t.afterAt);
-            instant(g, r.evaluatedAt());
-            g.writeRaw(t.end);
+            fill(g, t, r.decisionId(), r.subjectId(), r.at(), r.evaluatedAt());
             return true;
         }
 
@@ -274,16 +266,22 @@ final class AnswerJson {
             if (t == null || t.prefix == null || !t.fits(query) || !plain(query.subjectId())) {
                 return false;
             }
+            fill(g, t, Evaluation.newDecisionId(), query.subjectId(), query.at(), evaluatedAt);
+            return true;
+        }
+
+        /** The template with its four gaps filled: plain texts (checked by the caller) and instants. */
+        private void fill(JsonGenerator g, Template t, String decisionId, String subjectId, Instant at,
+                          Instant evaluatedAt) throws IOException {
             g.writeRaw(t.prefix);
-            g.writeRaw(Evaluation.newDecisionId());
+            g.writeRaw(decisionId);
             g.writeRaw(t.afterId);
-            g.writeRaw(query.subjectId());
+            g.writeRaw(subjectId);
             g.writeRaw(t.afterSubject);
-            instant(g, query.at());
+            instant(g, at);
             g.writeRaw(t.afterAt);
             instant(g, evaluatedAt);
             g.writeRaw(t.end);
-            return true;
         }
 
         private void instant(JsonGenerator g, Instant value) throws IOException {
