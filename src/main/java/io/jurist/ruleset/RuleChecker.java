@@ -2,9 +2,7 @@ package io.jurist.ruleset;
 
 import io.jurist.ruleset.FactVocabulary.Property;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -23,7 +20,8 @@ import org.drools.drl.parser.DroolsParserException;
 
 /**
  * The rule language's gate: every {@code .drl} file is parsed with Drools' own parser and its parts
- * walked against an allow-list before the Drools compiler sees any of it. A rule may decide; it may
+ * walked against an allow-list before the Drools compiler sees any of it ({@link PackageCheck} checks what
+ * surrounds the rules). A rule may decide; it may
  * never act: one {@code DecisionCase( … )} pattern of comparisons with values, and calls of
  * {@code deny}, {@code permit} or {@code oblige} with a code and a message. Anything else is refused
  * with its file, its line and what was found, in words a rule author reads.
@@ -49,8 +47,6 @@ final class RuleChecker {
     }
 
     static final Set<String> ANNOTATIONS = Set.of("basis", "reference");
-    private static final String FACTS_PACKAGE = "io.jurist.facts.";
-    private static final Pattern PACKAGE = Pattern.compile("io\\.jurist\\.rules(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern ANNOTATION_TEXT = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\[\"\\\\nt])*\"");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u", Pattern.CASE_INSENSITIVE);
     private static final int MAX_RULE_NAME = 200;
@@ -80,7 +76,7 @@ final class RuleChecker {
         private final Set<Integer> ages;
         private final Set<String> quoted;
         private final SourceLines lines;
-        private final Set<String> importedEnums = new HashSet<>();
+        private Set<String> importedEnums = Set.of();
 
         FileCheck(String path, String text, List<RulesetProblem> problems, Set<Integer> ages, Set<String> quoted) {
             this.path = path;
@@ -119,50 +115,9 @@ final class RuleChecker {
                 }
                 return;
             }
-            checkPackage(parsed);
+            importedEnums = PackageCheck.check(parsed, lines, this::refuse);
             for (RuleDescr rule : parsed.getRules()) {
                 checkRule(rule);
-            }
-        }
-
-        private void checkPackage(PackageDescr parsed) {
-            if (parsed.getName() == null || !PACKAGE.matcher(parsed.getName()).matches()) {
-                refuse(lines.lineContaining("package", 0), "a rule file starts with 'package io.jurist.rules;'; found package "
-                        + (parsed.getName() == null || parsed.getName().isEmpty() ? "(none)" : parsed.getName()));
-            }
-            for (ImportDescr imported : parsed.getImports()) {
-                String target = imported.getTarget();
-                String simple = target.startsWith(FACTS_PACKAGE) ? target.substring(FACTS_PACKAGE.length()) : null;
-                if (simple != null && FactVocabulary.ENUMS.containsKey(simple)) {
-                    importedEnums.add(simple);
-                }
-                if (simple == null || !FactVocabulary.IMPORTABLE.containsKey(simple)) {
-                    refuse(line(imported), "a rule file may import only the fact model ("
-                            + String.join(", ", new TreeSet<>(FactVocabulary.IMPORTABLE.keySet()))
-                            + " from io.jurist.facts); found import " + target);
-                }
-            }
-            refuseAll(parsed.getFunctionImports(), "import function", "functions are code: a rule may only decide");
-            refuseAll(parsed.getAccumulateImports(), "import accumulate", "accumulate functions are not part of the "
-                    + "rule language");
-            refuseAll(parsed.getGlobals(), "global", "globals are shared by every decision and are not part of the "
-                    + "rule language");
-            refuseAll(parsed.getFunctions(), "function", "functions are code: a rule may only decide");
-            refuseAll(parsed.getTypeDeclarations(), "declare", "rules use the fact model; they do not declare types");
-            refuseAll(parsed.getEnumDeclarations(), "declare enum", "rules use the fact model; they do not declare types");
-            refuseAll(parsed.getEntryPointDeclarations(), "entry-point", "entry points are not part of the rule language");
-            refuseAll(parsed.getWindowDeclarations(), "window", "windows are not part of the rule language");
-            refuseAll(parsed.getAttributes(), "a file attribute",
-                    "attributes such as dialect or salience are not part of the rule language");
-            if (parsed.getUnit() != null) {
-                refuse(line(parsed.getUnit()), "units are not part of the rule language; found unit");
-            }
-        }
-
-        private void refuseAll(Collection<? extends BaseDescr> found, String what, String why) {
-            for (BaseDescr descr : found) {
-                String name = descr instanceof AnnotationDescr a ? a.getName() : "";
-                refuse(line(descr), why + "; found " + what + (name.isEmpty() ? "" : " " + name));
             }
         }
 
@@ -300,7 +255,7 @@ final class RuleChecker {
         }
 
         private static int line(BaseDescr descr) {
-            return Math.max(descr.getLine(), 0);
+            return PackageCheck.line(descr);
         }
     }
 }
