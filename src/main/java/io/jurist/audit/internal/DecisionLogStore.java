@@ -7,9 +7,6 @@ import io.jurist.audit.AgeBand;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -136,7 +133,7 @@ public final class DecisionLogStore {
                         try {
                             bind(batch, summary);
                         } catch (RuntimeException e) {
-                            throw new UnconvertibleRecordException(record, e);
+                            throw new StoreFailures.UnconvertibleRecordException(record, e);
                         }
                         batch.addBatch();
                         for (LoggedBatch.Count c : summary.counts()) {
@@ -178,7 +175,7 @@ public final class DecisionLogStore {
                     try {
                         bind(insert, decision, pseudonymiser);
                     } catch (RuntimeException e) {
-                        throw new UnconvertibleRecordException(record, e);
+                        throw new StoreFailures.UnconvertibleRecordException(record, e);
                     }
                     insert.addBatch();
                 }
@@ -223,80 +220,6 @@ public final class DecisionLogStore {
         insert.setString(12, b.ruleset().revision());
         insert.setBoolean(13, b.linesLogged());
         insert.setLong(14, b.linesUnlogged());
-    }
-
-    /** A record that cannot be turned into a row (a value outside what the columns hold), whatever the database. */
-    static final class UnconvertibleRecordException extends RuntimeException {
-        UnconvertibleRecordException(Object record, RuntimeException cause) {
-            super("Cannot convert " + record + " into a row: " + cause, cause);
-        }
-    }
-
-    /**
-     * True when the failure says the database (or the way to it) failed rather than anything written: no connection
-     * (SQLSTATE class 08, or the driver's or the pool's connection exceptions), a transaction rolled back by the
-     * database (40), insufficient resources (53), operator intervention (57), a system error (58). Retrying the same
-     * records later may succeed. Anything else may be the records' fault, and is narrowed down to the record.
-     */
-    static boolean databaseFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnconvertibleRecordException) {
-                return false;
-            }
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    String state = e.getSQLState();
-                    if (state != null && state.length() == 5 && List.of("08", "40", "53", "57", "58")
-                            .contains(state.substring(0, 2))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** True when a record could not be converted into a row: a fault of the record whatever the database does. */
-    static boolean unconvertible(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnconvertibleRecordException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What a failure was, for logs and health: its type and SQLSTATE, never the data. */
-    static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql.getClass().getSimpleName() + " (SQLSTATE " + sql.getSQLState() + ")";
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return failure.getClass().getSimpleName() + (root == failure ? "" : ": " + root.getClass().getSimpleName());
-    }
-
-    /** True when the database refused the data itself (SQLSTATE class 22 or 23), so a retry cannot succeed. */
-    static boolean refusedData(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    String state = e.getSQLState();
-                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private static void rollback(Connection connection, Exception failure) {

@@ -232,7 +232,7 @@ public final class DecisionLogWriter implements RecordQueue {
                 writes.writeGaps(last);
             } catch (Exception e) {
                 last.forEach(gap -> gaps.add(gap.first(), gap.cause(), gap.count()));
-                log.error("Decision log: writing its last gap records failed: {}", DecisionLogStore.describe(e), e);
+                log.error("Decision log: writing its last gap records failed: {}", StoreFailures.describe(e), e);
             }
         }
     }

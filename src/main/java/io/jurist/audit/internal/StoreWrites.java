@@ -88,7 +88,7 @@ final class StoreWrites {
             } catch (Exception e) {
                 failure = e;
             }
-            if (!DecisionLogStore.databaseFailure(failure)) {
+            if (!StoreFailures.databaseFailure(failure)) {
                 if (records.size() + gapsToWrite.size() > 1) {
                     halve(records, gapsToWrite, pseudonymiser);
                     return;
@@ -101,9 +101,9 @@ final class StoreWrites {
             if (failingSince == null) {
                 failingSince = clock.instant();
                 log.warn("Decision log: writing failed, retrying while {} records wait in memory (capacity {}): {}",
-                        queued.getAsInt() + records.size(), capacity, DecisionLogStore.describe(failure), failure);
+                        queued.getAsInt() + records.size(), capacity, StoreFailures.describe(failure), failure);
             }
-            lastFailure = DecisionLogStore.describe(failure);
+            lastFailure = StoreFailures.describe(failure);
             if (givingUp.getAsBoolean()) {
                 log.error("Decision log: still failing at shutdown; {} records and {} gap records are lost",
                         records.size(), gapsToWrite.size(), failure);
@@ -139,8 +139,8 @@ final class StoreWrites {
      * @return false when the record is kept, to be retried
      */
     private boolean setAside(Object record, Exception failure, Pseudonymiser pseudonymiser) {
-        Gaps.Cause cause = DecisionLogStore.unconvertible(failure) ? Gaps.Cause.UNCONVERTIBLE
-                : DecisionLogStore.refusedData(failure) ? Gaps.Cause.REJECTED : Gaps.Cause.FAILED;
+        Gaps.Cause cause = StoreFailures.unconvertible(failure) ? Gaps.Cause.UNCONVERTIBLE
+                : StoreFailures.refusedData(failure) ? Gaps.Cause.REJECTED : Gaps.Cause.FAILED;
         long decisions = LogAccounts.decisions(record);
         if (decisions > 0) {
             Instant now = clock.instant();
@@ -157,10 +157,10 @@ final class StoreWrites {
         } else if (cause == Gaps.Cause.FAILED && !store.accepting()) {
             return false;
         }
-        log.error("Decision log: {} set aside as unlogged ({}): {}", record, cause, DecisionLogStore.describe(failure),
+        log.error("Decision log: {} set aside as unlogged ({}): {}", record, cause, StoreFailures.describe(failure),
                 failure);
         lastSetAside = clock.instant();
-        lastSetAsideCause = cause + ": " + DecisionLogStore.describe(failure);
+        lastSetAsideCause = cause + ": " + StoreFailures.describe(failure);
         accounts.setAside(record, cause);
         return true;
     }
