@@ -31,6 +31,8 @@ final class AnswerWriter {
         final Object[] cases;
         final List<DecisionQuery> queries;
         final int[] slots;
+        /** The class code of each valid query ({@link io.jurist.ruleset.ClassCodes}), or -1. */
+        final long[] codes;
         int filled;
         /** The version that decided the chunk and when: a decided line whose answer is still to be made is its query. */
         CompiledRuleset ruleset;
@@ -41,6 +43,7 @@ final class AnswerWriter {
             cases = new Object[size];
             queries = new ArrayList<>(size);
             slots = new int[size];
+            codes = new long[size];
         }
 
         boolean full() {

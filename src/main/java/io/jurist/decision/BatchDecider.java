@@ -15,6 +15,7 @@ import io.jurist.audit.DecisionLog;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.Reason;
 import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.ClassCodes;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -110,16 +110,21 @@ public class BatchDecider {
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
         CaseTally tally = new CaseTally();
+        Reading reading = new Reading(ruleset, clock);
         long count = 0;
         boolean finished = false;
         try {
             AnswerWriter.Chunk current = answers.next();
             while (lines.next()) {
                 count++;
-                Optional<DecisionQuery> query = read(lines, ruleset, errors);
-                if (query.isPresent()) {
-                    current.slots[current.queries.size()] = current.filled;
-                    current.queries.add(query.get());
+                DecisionQuery query = read(lines, ruleset, errors, reading);
+                if (query != null) {
+                    int valid = current.queries.size();
+                    current.slots[valid] = current.filled;
+                    current.codes[valid] = reading.code;
+                    // A line of a class the batch met before has its case already: the one the class shares.
+                    current.cases[current.filled] = reading.known;
+                    current.queries.add(query);
                 } else {
                     current.answers[current.filled] = error(lines.number(), errors);
                     batch.invalid();
@@ -127,12 +132,12 @@ public class BatchDecider {
                 errors.clear();
                 current.filled++;
                 if (current.full()) {
-                    decide(ruleset, current, client, batch, tally);
+                    decide(ruleset, current, client, batch, tally, reading);
                     answers.submit(current);
                     current = answers.next();
                 }
             }
-            decide(ruleset, current, client, batch, tally);
+            decide(ruleset, current, client, batch, tally, reading);
             answers.submit(current);
             answers.finish();
             finished = true;
@@ -148,39 +153,80 @@ public class BatchDecider {
         return count;
     }
 
-    private Optional<DecisionQuery> read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
+    /**
+     * What the request thread keeps while it reads one batch: the byte reader and, when the version is memoised, the
+     * byte checker and the decided case of each class met so far; and what it found of the line just read.
+     */
+    private static final class Reading {
+        final CompactLine compact = new CompactLine();
+        final LineQueries queries;
+        final ClassCodes.Seen seen;
+        /** A chunk's lines of classes not met before. */
+        final List<DecisionQuery> unknown = new ArrayList<>();
+        /** The class code of the line just read, or -1. */
+        long code;
+        /** The decided case of the line just read when the batch met its class before, else null. */
+        DecisionCase known;
+
+        Reading(CompiledRuleset ruleset, Clock clock) {
+            ClassCodes codes = ruleset.classCodes();
+            this.queries = codes == null ? null : new LineQueries(codes, clock);
+            this.seen = codes == null ? null : codes.seen();
+        }
+    }
+
+    /** The query of a valid line, or null with the line's errors added. */
+    private DecisionQuery read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors, Reading reading) {
+        reading.code = -1;
+        reading.known = null;
         if (lines.tooLong()) {
             errors.add(new FieldError("(line)", "is longer than " + MAX_LINE + " bytes; a request is one JSON object"));
-            return Optional.empty();
+            return null;
         }
         if (lines.blank()) {
             errors.add(new FieldError("(line)", "is blank; send one JSON request object per line"));
-            return Optional.empty();
+            return null;
         }
-        DecisionRequest request = RequestLines.read(json, lines.buffer(), lines.start(), lines.length());
-        return request != null ? Decider.check(request, ruleset, clock.instant(), errors)
+        byte[] buffer = lines.buffer();
+        int start = lines.start();
+        DecisionRequest request;
+        if (reading.compact.read(buffer, start, start + lines.length())) {
+            if (reading.queries != null) {
+                DecisionQuery query = reading.queries.query(reading.compact);
+                if (query != null) {
+                    reading.code = reading.queries.code();
+                    reading.known = reading.code < 0 ? null : reading.seen.get(reading.code);
+                    return query;
+                }
+            }
+            // Something to object to (or no memo): checked as a request, which words the errors.
+            request = reading.compact.request();
+        } else {
+            request = RequestLines.stream(json, buffer, start, lines.length());
+        }
+        return request != null ? Decider.check(request, ruleset, clock.instant(), errors).orElse(null)
                 : readSlowly(lines, ruleset, errors);
     }
 
     /** Databind reads (and words the errors of) every line the streaming parser left to it. */
-    private Optional<DecisionQuery> readSlowly(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
+    private DecisionQuery readSlowly(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
         DecisionRequest request;
         try {
             request = reader.readValue(lines.buffer(), lines.start(), lines.length());
         } catch (JsonParseException e) {
             errors.add(new FieldError(null, "The line is not valid JSON (column " + e.getLocation().getColumnNr()
                     + "): " + e.getOriginalMessage()));
-            return Optional.empty();
+            return null;
         } catch (JsonProcessingException e) {
             ProblemDetail problem = Problems.unreadable(e);
             String detail = problem.getDetail() == null ? "The line is unreadable" : problem.getDetail();
             errors.add(new FieldError(null, detail.replaceFirst("^The body ", "The line ")));
-            return Optional.empty();
+            return null;
         } catch (IOException e) {
             errors.add(new FieldError(null, "is unreadable: " + e.getMessage()));
-            return Optional.empty();
+            return null;
         }
-        return Decider.check(request, ruleset, clock.instant(), errors);
+        return Decider.check(request, ruleset, clock.instant(), errors).orElse(null);
     }
 
     private static LineError error(long line, List<FieldError> errors) {
@@ -201,35 +247,65 @@ public class BatchDecider {
     }
 
     /**
-     * One Drools execution for the chunk's valid lines; their answers take their places among the errors. The answers
+     * Decides the chunk's valid lines: those of a class the batch met before have their case already; the others are
+     * decided by the version (its memo, else one Drools execution for the chunk). Their answers take their places
+     * among the errors. The answers
      * are made by the writer thread (from the query, its case and the chunk's evaluation time), unless each line is
      * logged: then here, so that the logged record and the answer are the same decision (one id).
      */
     private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
-                        CaseTally tally) {
-        if (!chunk.queries.isEmpty()) {
-            List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
-            Instant evaluatedAt = clock.instant();
-            boolean logged = log.enabled();
-            boolean lines = batch.linesLogged();
-            chunk.ruleset = ruleset;
-            chunk.evaluatedAt = evaluatedAt;
-            List<DecisionResponse> decided = lines ? Evaluation.answers(ruleset, chunk.queries, cases, evaluatedAt)
-                    : null;
-            for (int i = 0; i < cases.size(); i++) {
-                DecisionQuery query = chunk.queries.get(i);
-                DecisionCase decisionCase = cases.get(i);
-                chunk.cases[chunk.slots[i]] = decisionCase;
-                if (logged) {
-                    tally.add(decisionCase, query, batch);
+                        CaseTally tally, Reading reading) {
+        List<DecisionQuery> queries = chunk.queries;
+        if (queries.isEmpty()) {
+            return;
+        }
+        // The lines of classes the batch had not met: the version decides them (its memo, else one execution).
+        List<DecisionQuery> unknown = reading.unknown;
+        for (int i = 0; i < queries.size(); i++) {
+            if (chunk.cases[chunk.slots[i]] == null) {
+                unknown.add(queries.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<DecisionCase> cases = ruleset.decideAll(unknown);
+            unknown.clear();
+            int next = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                if (chunk.cases[chunk.slots[i]] == null) {
+                    DecisionCase decided = cases.get(next++);
+                    chunk.cases[chunk.slots[i]] = decided;
+                    if (reading.seen != null) {
+                        reading.seen.learn(chunk.codes[i], decided);
+                    }
                 }
-                if (lines) {
-                    DecisionResponse answer = decided.get(i);
-                    chunk.answers[chunk.slots[i]] = answer;
-                    batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
-                } else {
-                    chunk.answers[chunk.slots[i]] = query;
-                }
+            }
+        }
+        Instant evaluatedAt = clock.instant();
+        boolean logged = log.enabled();
+        boolean lines = batch.linesLogged();
+        chunk.ruleset = ruleset;
+        chunk.evaluatedAt = evaluatedAt;
+        List<DecisionResponse> decided = null;
+        if (lines) {
+            List<DecisionCase> cases = new ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                cases.add((DecisionCase) chunk.cases[chunk.slots[i]]);
+            }
+            decided = Evaluation.answers(ruleset, queries, cases, evaluatedAt);
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            DecisionQuery query = queries.get(i);
+            int slot = chunk.slots[i];
+            DecisionCase decisionCase = (DecisionCase) chunk.cases[slot];
+            if (logged) {
+                tally.add(decisionCase, query, batch);
+            }
+            if (lines) {
+                DecisionResponse answer = decided.get(i);
+                chunk.answers[slot] = answer;
+                batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
+            } else {
+                chunk.answers[slot] = query;
             }
         }
     }

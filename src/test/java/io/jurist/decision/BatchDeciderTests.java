@@ -178,6 +178,38 @@ class BatchDeciderTests {
         }
     }
 
+    @Test
+    void aMemoisedVersionReadsTheUsualLinesFromTheirBytesAndAnswersAsTheRequestCheckDoesErrorsIncluded()
+            throws IOException {
+        CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        StringBuilder text = new StringBuilder();
+        List<String> unusual = List.of("", "  ", "{ }", "{\"subject\": 1}", "not json", "{\"purpose\":null}");
+        for (int i = 0; i < 30_000; i++) {
+            text.append(i % 500 == 0 ? unusual.get(i / 500 % unusual.size()) : LineQueriesTests.line(random)).append('\n');
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        // A fixed clock: a line without an instant is asked about now, the same now on both sides.
+        Clock clock = Clock.fixed(LineQueriesTests.NOW, java.time.ZoneOffset.UTC);
+        List<String> answers = new ArrayList<>();
+        for (CompiledRuleset version : List.of(ruleset, ruleset.unmemoised())) {
+            BatchDecider decider = new BatchDecider(null, clock, JSON, 100, LOG_OFF);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            decider.decide(version, new ByteArrayInputStream(body), out);
+            decider.stop();
+            answers.add(out.toString(StandardCharsets.UTF_8));
+        }
+        String[] memoised = answers.get(0).split("\n");
+        String[] fresh = answers.get(1).split("\n");
+        assertThat(memoised).hasSize(30_000).hasSameSizeAs(fresh);
+        int errors = 0;
+        for (int i = 0; i < memoised.length; i++) {
+            assertThat(withoutIdAndTime(memoised[i])).as("line %d", i + 1).isEqualTo(withoutIdAndTime(fresh[i]));
+            errors += memoised[i].startsWith("{\"line\"") ? 1 : 0;
+        }
+        assertThat(errors).as("error lines").isBetween(5_000, 28_000);
+    }
+
     private static String withoutIdAndTime(String answer) {
         return answer.replaceFirst("^\\{\"decisionId\":\"[0-9a-f-]{36}\",", "{")
                 .replaceFirst(",\"evaluatedAt\":\"[^\"]*\"}$", "}");
