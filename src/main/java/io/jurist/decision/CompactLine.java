@@ -1,7 +1,9 @@
 package io.jurist.decision;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The usual batch line, read byte by byte: one JSON object written compactly (no whitespace) holding the known fields
@@ -25,10 +27,15 @@ final class CompactLine {
     static final int COUNTRY = 1 << 5;
     static final int AGE = 1 << 6;
 
-    private static final byte[][] TOP = {bytes("subject"), bytes("purpose"), bytes("consent"), bytes("at")};
+    /** The field names as they are written, quoted and followed by their colon, in the usual order. */
+    private static final byte[][] TOP = {name("subject"), name("purpose"), name("consent"), name("at")};
     private static final int[] TOP_FIELDS = {SUBJECT, PURPOSE, CONSENT, AT};
-    private static final byte[][] IN_SUBJECT = {bytes("id"), bytes("country"), bytes("age")};
+    private static final byte[][] IN_SUBJECT = {name("id"), name("country"), name("age")};
     private static final int[] SUBJECT_FIELDS = {ID, COUNTRY, AGE};
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private byte[] b;
     private int end;
@@ -40,17 +47,46 @@ final class CompactLine {
     private final int[] to = new int[7];
     private int age;
 
-    private static byte[] bytes(String name) {
-        return name.getBytes(StandardCharsets.US_ASCII);
+    private static byte[] name(String name) {
+        return ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads {@code buffer[start, end)}: true when it is the usual line, whose fields are then at hand. */
     boolean read(byte[] buffer, int start, int end) {
+        // Every byte of the usual line is plain (its structure and its texts): a line with any other is not one.
+        if (!plain(buffer, start, end)) {
+            return false;
+        }
         this.b = buffer;
         this.pos = start;
         this.end = end;
         this.present = 0;
         return object(TOP, TOP_FIELDS) && pos == end;
+    }
+
+    /**
+     * True when every byte of {@code b[from, to)} is plain printable ASCII other than the backslash (0x20 to 0x7e):
+     * eight bytes at a time, each test exact for "some byte of the word" (bytes from 0x80, below 0x20, 0x7f, 0x5c).
+     */
+    static boolean plain(byte[] b, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long w = (long) WORDS.get(b, i);
+            long del = w ^ 0x7F7F7F7F7F7F7F7FL;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long bad = (w & HIGHS) | ((w - 0x2020202020202020L) & ~w & HIGHS) | ((del - ONES) & ~del & HIGHS)
+                    | ((backslash - ONES) & ~backslash & HIGHS);
+            if (bad != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c < 0x20 || c == '\\' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The line just read (true) as a request, as databind reads it. */
@@ -96,7 +132,7 @@ final class CompactLine {
 
     /**
      * One JSON object of the fields {@code names} (bits {@code fields}), each once, in any order; the subject is an
-     * object of its own fields. False for anything else.
+     * object of its own fields. False for anything else. The line is plain ({@link #plain}).
      */
     private boolean object(byte[][] names, int[] fields) {
         if (!take('{')) {
@@ -104,12 +140,19 @@ final class CompactLine {
         }
         int seen = 0;
         if (!take('}')) {
+            // The field after the one just read is tried first: in the usual order it is the next.
+            int next = 0;
             do {
-                int field = name(names, fields);
-                if (field == 0 || (seen & field) != 0) {
+                int index = name(names, next);
+                if (index < 0) {
+                    return false;
+                }
+                int field = fields[index];
+                if ((seen & field) != 0) {
                     return false;
                 }
                 seen |= field;
+                next = index + 1 == names.length ? 0 : index + 1;
                 boolean read = field == SUBJECT ? object(IN_SUBJECT, SUBJECT_FIELDS)
                         : field == AGE ? readAge() : readText(Integer.numberOfTrailingZeros(field));
                 if (!read) {
@@ -132,50 +175,44 @@ final class CompactLine {
         return false;
     }
 
-    /** A field name among {@code names} and its colon: the field's bit, or 0 for anything else. */
-    private int name(byte[][] names, int[] fields) {
-        int start = pos + 1;
-        int close = plainTo();
-        if (close < 0 || close + 1 >= end || b[close + 1] != ':') {
-            return 0;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (Arrays.equals(b, start, close, names[i], 0, names[i].length)) {
-                pos = close + 2;
-                return fields[i];
-            }
-        }
-        return 0;
-    }
-
-    /** A JSON string of plain printable ASCII, its range kept under slot {@code i}; false for anything else. */
-    private boolean readText(int i) {
-        int close = plainTo();
-        if (close < 0) {
-            return false;
-        }
-        from[i] = pos + 1;
-        to[i] = close;
-        pos = close + 1;
-        return true;
-    }
-
-    /** Where the string at {@code pos} ends (its closing quote) if all of it is plain, else -1. */
-    private int plainTo() {
-        if (pos >= end || b[pos] != '"') {
-            return -1;
-        }
-        for (int i = pos + 1; i < end; i++) {
-            byte c = b[i];
-            if (c == '"') {
+    /**
+     * The index among {@code names} of the field name (quoted, then its colon) at {@code pos}, trying
+     * {@code first} first; -1 for any other. In a plain line a name is its bytes up to the first quote after it.
+     */
+    private int name(byte[][] names, int first) {
+        for (int k = 0, i = first; k < names.length; k++, i = i + 1 == names.length ? 0 : i + 1) {
+            byte[] name = names[i];
+            if (end - pos >= name.length && same(name)) {
+                pos += name.length;
                 return i;
-            }
-            if (c < 0x20 || c == '\\' || c == 0x7f) {
-                // Control characters, escapes and (negative here) bytes beyond ASCII are for the parser.
-                return -1;
             }
         }
         return -1;
+    }
+
+    private boolean same(byte[] name) {
+        for (int j = 0; j < name.length; j++) {
+            if (b[pos + j] != name[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON string (plain, as the whole line is), its range kept under slot {@code i}; false for anything else. */
+    private boolean readText(int i) {
+        if (pos >= end || b[pos] != '"') {
+            return false;
+        }
+        for (int close = pos + 1; close < end; close++) {
+            if (b[close] == '"') {
+                from[i] = pos + 1;
+                to[i] = close;
+                pos = close + 1;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 0, or 1 to 9 digits without a leading zero, followed by a comma or brace; false for anything else. */

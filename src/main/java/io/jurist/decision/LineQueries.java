@@ -19,10 +19,11 @@ import java.util.Arrays;
  */
 final class LineQueries {
 
-    private static final byte[][] CONSENTS = new byte[Consent.values().length][];
+    private static final Consent[] CONSENT_VALUES = Consent.values();
+    private static final byte[][] CONSENTS = new byte[CONSENT_VALUES.length][];
 
     static {
-        for (Consent consent : Consent.values()) {
+        for (Consent consent : CONSENT_VALUES) {
             CONSENTS[consent.ordinal()] = consent.name().getBytes(StandardCharsets.US_ASCII);
         }
     }
@@ -102,13 +103,25 @@ final class LineQueries {
     }
 
     private static Consent consent(byte[] b, int from, int to) {
-        for (Consent consent : Consent.values()) {
-            byte[] name = CONSENTS[consent.ordinal()];
-            if (Arrays.equals(b, from, to, name, 0, name.length)) {
-                return consent;
+        for (int i = 0; i < CONSENTS.length; i++) {
+            if (same(b, from, to, CONSENTS[i])) {
+                return CONSENT_VALUES[i];
             }
         }
         return null;
+    }
+
+    /** True when {@code b[from, to)} holds exactly {@code text} (a loop: the texts are a few bytes long). */
+    static boolean same(byte[] b, int from, int to, byte[] text) {
+        if (to - from != text.length) {
+            return false;
+        }
+        for (int i = 0; i < text.length; i++) {
+            if (b[from + i] != text[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The accepted instant {@code b[from, to)} writes, or null when the check would object to it. */
@@ -119,7 +132,7 @@ final class LineQueries {
         }
         int slot = (hash ^ hash >>> 7 ^ hash >>> 14) & (INSTANTS - 1);
         byte[] known = instantTexts[slot];
-        if (known != null && Arrays.equals(b, from, to, known, 0, known.length)) {
+        if (known != null && same(b, from, to, known)) {
             return instants[slot];
         }
         Instant at;

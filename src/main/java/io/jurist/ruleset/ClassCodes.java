@@ -101,11 +101,21 @@ public final class ClassCodes {
     /** The number of the purpose {@code b[from, to)} names exactly, or -1 when the version knows no such purpose. */
     public int purpose(byte[] b, int from, int to) {
         for (int p = 0; p < purposeBytes.length; p++) {
-            if (Arrays.equals(b, from, to, purposeBytes[p], 0, purposeBytes[p].length)) {
+            byte[] purpose = purposeBytes[p];
+            if (to - from == purpose.length && same(b, from, purpose)) {
                 return p;
             }
         }
         return -1;
+    }
+
+    private static boolean same(byte[] b, int from, byte[] text) {
+        for (int i = 0; i < text.length; i++) {
+            if (b[from + i] != text[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The code of a purpose's number. */
