@@ -122,8 +122,9 @@ public class BatchDecider {
                     int valid = current.queries.size();
                     current.slots[valid] = current.filled;
                     current.codes[valid] = reading.code;
+                    current.seenAt[valid] = reading.seenAt;
                     // A line of a class the batch met before has its case already: the one the class shares.
-                    current.cases[current.filled] = reading.known;
+                    current.cases[current.filled] = reading.seenAt < 0 ? null : reading.seen.at(reading.seenAt);
                     current.queries.add(query);
                 } else {
                     current.answers[current.filled] = error(lines.number(), errors);
@@ -165,8 +166,8 @@ public class BatchDecider {
         final List<DecisionQuery> unknown = new ArrayList<>();
         /** The class code of the line just read, or -1. */
         long code;
-        /** The decided case of the line just read when the batch met its class before, else null. */
-        DecisionCase known;
+        /** Where the batch's table keeps the case of the line just read when the batch met its class before, else -1. */
+        int seenAt;
 
         Reading(CompiledRuleset ruleset, Clock clock) {
             ClassCodes codes = ruleset.classCodes();
@@ -178,7 +179,7 @@ public class BatchDecider {
     /** The query of a valid line, or null with the line's errors added. */
     private DecisionQuery read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors, Reading reading) {
         reading.code = -1;
-        reading.known = null;
+        reading.seenAt = -1;
         if (lines.tooLong()) {
             errors.add(new FieldError("(line)", "is longer than " + MAX_LINE + " bytes; a request is one JSON object"));
             return null;
@@ -195,7 +196,7 @@ public class BatchDecider {
                 DecisionQuery query = reading.queries.query(reading.compact);
                 if (query != null) {
                     reading.code = reading.queries.code();
-                    reading.known = reading.code < 0 ? null : reading.seen.get(reading.code);
+                    reading.seenAt = reading.code < 0 ? -1 : reading.seen.find(reading.code);
                     return query;
                 }
             }
@@ -298,7 +299,12 @@ public class BatchDecider {
             int slot = chunk.slots[i];
             DecisionCase decisionCase = (DecisionCase) chunk.cases[slot];
             if (logged) {
-                tally.add(decisionCase, query, batch);
+                int seenAt = chunk.seenAt[i];
+                if (seenAt >= 0) {
+                    tally.add(seenAt, decisionCase, query);
+                } else {
+                    tally.add(decisionCase, query, batch);
+                }
             }
             if (lines) {
                 DecisionResponse answer = decided.get(i);
@@ -316,7 +322,9 @@ public class BatchDecider {
      * texts built and hashed. Every line of one case has the same country, purpose, decision and reasons (the class
      * key holds the country and purpose; the case holds the outcome), so the recorder's counts are the same as when
      * it is handed every line. Cases that are not shared (memo off, failed closed) are one line each: the tally is
-     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch.
+     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch. A line
+     * whose case the batch's table of classes keeps ({@link ClassCodes.Seen}) is counted at the table's place for it,
+     * without a lookup; those counts are handed over at the end.
      */
     static final class CaseTally {
 
@@ -333,12 +341,32 @@ public class BatchDecider {
         }
 
         private final IdentityHashMap<DecisionCase, Lines> lines = new IdentityHashMap<>();
+        /**
+         * The lines of the cases the batch's table of classes keeps, by the place it keeps them at (a place holds one
+         * case for the table's life), with the first line's query; made when first needed.
+         */
+        private long[] linesAt;
+        private DecisionCase[] casesAt;
+        private DecisionQuery[] queriesAt;
+
+        /** Counts a line whose case the batch's table of classes keeps at {@code seenAt}. */
+        void add(int seenAt, DecisionCase decided, DecisionQuery query) {
+            if (linesAt == null) {
+                linesAt = new long[ClassCodes.Seen.SLOTS];
+                casesAt = new DecisionCase[ClassCodes.Seen.SLOTS];
+                queriesAt = new DecisionQuery[ClassCodes.Seen.SLOTS];
+            }
+            if (linesAt[seenAt]++ == 0) {
+                casesAt[seenAt] = decided;
+                queriesAt[seenAt] = query;
+            }
+        }
 
         void add(DecisionCase decided, DecisionQuery query, BatchRecorder batch) {
             Lines known = lines.get(decided);
             if (known == null) {
                 if (lines.size() >= LIMIT) {
-                    fold(batch);
+                    foldCases(batch);
                 }
                 known = new Lines(query);
                 lines.put(decided, known);
@@ -348,15 +376,31 @@ public class BatchDecider {
 
         /** Hands every count over to the recorder and starts again. */
         void fold(BatchRecorder batch) {
-            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
-            lines.forEach((decided, l) -> {
-                List<String> codes = new ArrayList<>(2);
-                for (Reason reason : decided.decisiveReasons()) {
-                    codes.add(reason.code());
+            foldCases(batch);
+            if (linesAt != null) {
+                for (int at = 0; at < linesAt.length; at++) {
+                    if (linesAt[at] > 0) {
+                        hand(batch, casesAt[at], queriesAt[at], linesAt[at]);
+                        linesAt[at] = 0;
+                        casesAt[at] = null;
+                        queriesAt[at] = null;
+                    }
                 }
-                batch.decided(l.query.country(), l.query.purpose(), decided.getEffect().name(), codes, l.count);
-            });
+            }
+        }
+
+        private void foldCases(BatchRecorder batch) {
+            lines.forEach((decided, l) -> hand(batch, decided, l.query, l.count));
             lines.clear();
+        }
+
+        private static void hand(BatchRecorder batch, DecisionCase decided, DecisionQuery query, long count) {
+            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
+            List<String> codes = new ArrayList<>(2);
+            for (Reason reason : decided.decisiveReasons()) {
+                codes.add(reason.code());
+            }
+            batch.decided(query.country(), query.purpose(), decided.getEffect().name(), codes, count);
         }
     }
 

@@ -182,7 +182,7 @@ final class CompactLine {
     private int name(byte[][] names, int first) {
         for (int k = 0, i = first; k < names.length; k++, i = i + 1 == names.length ? 0 : i + 1) {
             byte[] name = names[i];
-            if (end - pos >= name.length && same(name)) {
+            if (end - pos >= name.length && same(b, pos, name)) {
                 pos += name.length;
                 return i;
             }
@@ -190,9 +190,17 @@ final class CompactLine {
         return -1;
     }
 
-    private boolean same(byte[] name) {
-        for (int j = 0; j < name.length; j++) {
-            if (b[pos + j] != name[j]) {
+    /** True when {@code b} holds {@code text} from {@code from} on (which the caller checked it has room for). */
+    static boolean same(byte[] b, int from, byte[] text) {
+        int n = text.length;
+        int i = 0;
+        for (; i <= n - Long.BYTES; i += Long.BYTES) {
+            if ((long) WORDS.get(b, from + i) != (long) WORDS.get(text, i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
+            if (b[from + i] != text[i]) {
                 return false;
             }
         }

@@ -111,17 +111,9 @@ final class LineQueries {
         return null;
     }
 
-    /** True when {@code b[from, to)} holds exactly {@code text} (a loop: the texts are a few bytes long). */
+    /** True when {@code b[from, to)} holds exactly {@code text}. */
     static boolean same(byte[] b, int from, int to, byte[] text) {
-        if (to - from != text.length) {
-            return false;
-        }
-        for (int i = 0; i < text.length; i++) {
-            if (b[from + i] != text[i]) {
-                return false;
-            }
-        }
-        return true;
+        return to - from == text.length && CompactLine.same(b, from, text);
     }
 
     /** The accepted instant {@code b[from, to)} writes, or null when the check would object to it. */

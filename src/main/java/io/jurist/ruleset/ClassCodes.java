@@ -4,6 +4,9 @@ import io.jurist.facts.Consent;
 import io.jurist.facts.Countries;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.JurisdictionPolicy;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ public final class ClassCodes {
         }
     }
 
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PURPOSE_BITS = 16;
     private static final int PERIOD_BITS = 16;
 
@@ -109,8 +113,16 @@ public final class ClassCodes {
         return -1;
     }
 
+    /** True when {@code b} holds {@code text} from {@code from} on: eight bytes at a time, then one by one. */
     private static boolean same(byte[] b, int from, byte[] text) {
-        for (int i = 0; i < text.length; i++) {
+        int n = text.length;
+        int i = 0;
+        for (; i <= n - Long.BYTES; i += Long.BYTES) {
+            if ((long) WORDS.get(b, from + i) != (long) WORDS.get(text, i)) {
+                return false;
+            }
+        }
+        for (; i < n; i++) {
             if (b[from + i] != text[i]) {
                 return false;
             }
@@ -176,7 +188,8 @@ public final class ClassCodes {
 
         /** The most classes one table holds. */
         public static final int LIMIT = 1 << 13;
-        private static final int SLOTS = LIMIT * 2;
+        /** How many places the table has. */
+        public static final int SLOTS = LIMIT * 2;
         private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(SLOTS);
 
         private final long[] codes = new long[SLOTS];
@@ -188,15 +201,28 @@ public final class ClassCodes {
 
         /** The decided case of a class, or null when this table does not know it. */
         public DecisionCase get(long code) {
+            int slot = find(code);
+            return slot < 0 ? null : cases[slot];
+        }
+
+        /**
+         * Where the table keeps a class, a number below {@link #SLOTS} that stays the class's for the table's life;
+         * -1 when it does not know the class.
+         */
+        public int find(long code) {
             int slot = slot(code);
-            DecisionCase known;
-            while ((known = cases[slot]) != null) {
+            while (cases[slot] != null) {
                 if (codes[slot] == code) {
-                    return known;
+                    return slot;
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
-            return null;
+            return -1;
+        }
+
+        /** The decided case kept at a place {@link #find} gave. */
+        public DecisionCase at(int slot) {
+            return cases[slot];
         }
 
         /** Remembers the case decided for a class, when it is sealed (shared) and there is room; else nothing. */

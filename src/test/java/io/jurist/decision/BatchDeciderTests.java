@@ -210,6 +210,29 @@ class BatchDeciderTests {
         assertThat(errors).as("error lines").isBetween(5_000, 28_000);
     }
 
+    @Test
+    void theTallyHandsOverTheLinesCountedAtTheTablesPlacesOnceWithTheFirstLinesCountryAndPurpose() {
+        BatchRecorder batch = mock(BatchRecorder.class);
+        io.jurist.facts.DecisionCase shared = new io.jurist.facts.DecisionCase("m", "GB", null, "GENAI_TRAINING",
+                io.jurist.facts.Consent.NOT_SET, java.time.Instant.parse("2025-01-01T00:00:00Z"), null);
+        shared.seal();
+        io.jurist.ruleset.DecisionQuery gb = new io.jurist.ruleset.DecisionQuery("m", "GB", null, "GENAI_TRAINING",
+                io.jurist.facts.Consent.NOT_SET, java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        io.jurist.ruleset.DecisionQuery other = new io.jurist.ruleset.DecisionQuery("n", "DE", 3, "OTHER",
+                io.jurist.facts.Consent.OPTED_IN, java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        BatchDecider.CaseTally tally = new BatchDecider.CaseTally();
+        tally.add(7, shared, gb);
+        tally.add(7, shared, other);
+        tally.add(7, shared, other);
+        tally.add(io.jurist.ruleset.ClassCodes.Seen.SLOTS - 1, shared, other);
+        tally.fold(batch);
+        List<String> reasons = shared.decisiveReasons().stream().map(io.jurist.facts.Reason::code).toList();
+        verify(batch).decided("GB", "GENAI_TRAINING", shared.getEffect().name(), reasons, 3L);
+        verify(batch).decided("DE", "OTHER", shared.getEffect().name(), reasons, 1L);
+        tally.fold(batch);
+        verify(batch, times(2)).decided(anyString(), anyString(), anyString(), anyList(), anyLong());
+    }
+
     private static String withoutIdAndTime(String answer) {
         return answer.replaceFirst("^\\{\"decisionId\":\"[0-9a-f-]{36}\",", "{")
                 .replaceFirst(",\"evaluatedAt\":\"[^\"]*\"}$", "}");
