@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -342,19 +343,20 @@ public class BatchDecider {
 
         private final IdentityHashMap<DecisionCase, Lines> lines = new IdentityHashMap<>();
         /**
-         * The lines of the cases the batch's table of classes keeps, by the place it keeps them at (a place holds one
-         * case for the table's life), with the first line's query; made when first needed.
+         * The lines of the cases the batch's table of classes keeps, by the number of their entry in it (an entry holds
+         * one case for the table's life), with the first line's query; made and grown as needed.
          */
         private long[] linesAt;
         private DecisionCase[] casesAt;
         private DecisionQuery[] queriesAt;
 
-        /** Counts a line whose case the batch's table of classes keeps at {@code seenAt}. */
+        /** Counts a line whose case the batch's table of classes keeps as entry {@code seenAt}. */
         void add(int seenAt, DecisionCase decided, DecisionQuery query) {
-            if (linesAt == null) {
-                linesAt = new long[ClassCodes.Seen.SLOTS];
-                casesAt = new DecisionCase[ClassCodes.Seen.SLOTS];
-                queriesAt = new DecisionQuery[ClassCodes.Seen.SLOTS];
+            if (linesAt == null || seenAt >= linesAt.length) {
+                int size = Math.max(64, Math.max(seenAt + 1, linesAt == null ? 0 : linesAt.length * 2));
+                linesAt = linesAt == null ? new long[size] : Arrays.copyOf(linesAt, size);
+                casesAt = casesAt == null ? new DecisionCase[size] : Arrays.copyOf(casesAt, size);
+                queriesAt = queriesAt == null ? new DecisionQuery[size] : Arrays.copyOf(queriesAt, size);
             }
             if (linesAt[seenAt]++ == 0) {
                 casesAt[seenAt] = decided;

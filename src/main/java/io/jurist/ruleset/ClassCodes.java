@@ -181,19 +181,23 @@ public final class ClassCodes {
 
     /**
      * The decided cases of the classes one batch met, by code: read and written by one thread, without locks or
-     * allocation per lookup, at most {@link #LIMIT} classes (past that it learns no more; the memo still answers).
+     * allocation per lookup, at most {@link #LIMIT} classes (past that it learns no more; the memo still answers). It
+     * starts small and grows with the classes met, so a batch of a few lines costs little.
      * It holds only sealed cases: those the memo shares between the queries of a class.
      */
     public static final class Seen {
 
         /** The most classes one table holds. */
         public static final int LIMIT = 1 << 13;
-        /** How many places the table has. */
-        public static final int SLOTS = LIMIT * 2;
-        private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(SLOTS);
+        /** The places a new table has; it doubles them while it is more than half full, up to twice the limit. */
+        private static final int FIRST_SLOTS = 64;
 
-        private final long[] codes = new long[SLOTS];
-        private final DecisionCase[] cases = new DecisionCase[SLOTS];
+        /** By place: the code kept there, and the number of its entry plus one (0: an empty place). */
+        private long[] codes = new long[FIRST_SLOTS];
+        private int[] entries = new int[FIRST_SLOTS];
+        private int shift = 64 - Integer.numberOfTrailingZeros(FIRST_SLOTS);
+        /** By entry, in the order learnt: the decided case. */
+        private DecisionCase[] cases = new DecisionCase[FIRST_SLOTS / 2];
         private int size;
 
         private Seen() {
@@ -201,45 +205,65 @@ public final class ClassCodes {
 
         /** The decided case of a class, or null when this table does not know it. */
         public DecisionCase get(long code) {
-            int slot = find(code);
-            return slot < 0 ? null : cases[slot];
+            int entry = find(code);
+            return entry < 0 ? null : cases[entry];
         }
 
         /**
-         * Where the table keeps a class, a number below {@link #SLOTS} that stays the class's for the table's life;
-         * -1 when it does not know the class.
+         * The number of a class's entry: a number below {@link #LIMIT} that stays the class's for the table's life,
+         * given in the order the classes were learnt; -1 when the table does not know the class.
          */
         public int find(long code) {
-            int slot = slot(code);
-            while (cases[slot] != null) {
+            int mask = codes.length - 1;
+            for (int slot = slot(code); entries[slot] != 0; slot = (slot + 1) & mask) {
                 if (codes[slot] == code) {
-                    return slot;
+                    return entries[slot] - 1;
                 }
-                slot = (slot + 1) & (SLOTS - 1);
             }
             return -1;
         }
 
-        /** The decided case kept at a place {@link #find} gave. */
-        public DecisionCase at(int slot) {
-            return cases[slot];
+        /** The decided case of an entry {@link #find} gave. */
+        public DecisionCase at(int entry) {
+            return cases[entry];
         }
 
         /** Remembers the case decided for a class, when it is sealed (shared) and there is room; else nothing. */
         public void learn(long code, DecisionCase decided) {
-            if (code < 0 || decided == null || !decided.isSealed() || size >= LIMIT) {
+            if (code < 0 || decided == null || !decided.isSealed() || size >= LIMIT || find(code) >= 0) {
                 return;
             }
+            if (size == cases.length) {
+                grow();
+            }
+            cases[size] = decided;
+            size++;
+            place(code, size);
+        }
+
+        private void place(long code, int entry) {
+            int mask = codes.length - 1;
             int slot = slot(code);
-            while (cases[slot] != null) {
-                if (codes[slot] == code) {
-                    return;
-                }
-                slot = (slot + 1) & (SLOTS - 1);
+            while (entries[slot] != 0) {
+                slot = (slot + 1) & mask;
             }
             codes[slot] = code;
-            cases[slot] = decided;
-            size++;
+            entries[slot] = entry;
+        }
+
+        /** Twice the places, the entries placed again (their numbers stay). */
+        private void grow() {
+            long[] oldCodes = codes;
+            int[] oldEntries = entries;
+            codes = new long[oldCodes.length * 2];
+            entries = new int[oldCodes.length * 2];
+            shift--;
+            for (int slot = 0; slot < oldCodes.length; slot++) {
+                if (oldEntries[slot] != 0) {
+                    place(oldCodes[slot], oldEntries[slot]);
+                }
+            }
+            cases = Arrays.copyOf(cases, codes.length / 2);
         }
 
         /** How many classes it holds. */
@@ -247,8 +271,8 @@ public final class ClassCodes {
             return size;
         }
 
-        private static int slot(long code) {
-            return (int) ((code * 0x9E3779B97F4A7C15L) >>> SHIFT);
+        private int slot(long code) {
+            return (int) ((code * 0x9E3779B97F4A7C15L) >>> shift);
         }
     }
 }

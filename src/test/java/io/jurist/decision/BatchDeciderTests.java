@@ -224,7 +224,7 @@ class BatchDeciderTests {
         tally.add(7, shared, gb);
         tally.add(7, shared, other);
         tally.add(7, shared, other);
-        tally.add(io.jurist.ruleset.ClassCodes.Seen.SLOTS - 1, shared, other);
+        tally.add(io.jurist.ruleset.ClassCodes.Seen.LIMIT - 1, shared, other);
         tally.fold(batch);
         List<String> reasons = shared.decisiveReasons().stream().map(io.jurist.facts.Reason::code).toList();
         verify(batch).decided("GB", "GENAI_TRAINING", shared.getEffect().name(), reasons, 3L);

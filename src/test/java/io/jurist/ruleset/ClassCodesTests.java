@@ -145,8 +145,12 @@ class ClassCodesTests {
         assertThat(seen.size()).isEqualTo(ClassCodes.Seen.LIMIT);
         for (int i = 0; i < ClassCodes.Seen.LIMIT; i++) {
             assertThat(seen.get(code(i))).as("code %d", i).isSameAs(cases.get(i));
+            // Entries are numbered in the order learnt, and keep their numbers as the table grows.
+            assertThat(seen.find(code(i))).as("code %d", i).isEqualTo(i);
+            assertThat(seen.at(i)).isSameAs(cases.get(i));
         }
         assertThat(seen.get(code(ClassCodes.Seen.LIMIT))).as("past the limit nothing is learnt").isNull();
+        assertThat(seen.find(code(ClassCodes.Seen.LIMIT))).isEqualTo(-1);
         seen.learn(code(0), sealed());
         assertThat(seen.get(code(0))).as("the first case of a class stays").isSameAs(cases.get(0));
     }
