@@ -156,6 +156,8 @@ final class AnswerJson {
         private static final int MAX_ENCODED = 4_096;
         private final Instant[] instants = new Instant[SLOTS];
         private final String[] texts = new String[SLOTS];
+        private final Instant[] quotedInstants = new Instant[SLOTS];
+        private final SerializedString[] quotedTexts = new SerializedString[SLOTS];
         private final IdentityHashMap<String, SerializedString> encoded = new IdentityHashMap<>();
 
         SerializedString encoded(String value) {
@@ -170,10 +172,30 @@ final class AnswerJson {
             return known;
         }
 
-        String of(Instant value) {
+        /**
+         * The instant's ISO-8601 text in quotes, encoded to be written raw (as a template's gap holds it): kept in
+         * slots of their own, like {@link #of}'s.
+         */
+        SerializedString quoted(Instant value) {
+            int slot = slot(value);
+            Instant known = quotedInstants[slot];
+            if (value.equals(known)) {
+                return quotedTexts[slot];
+            }
+            SerializedString text = new SerializedString("\"" + value + "\"");
+            quotedInstants[slot] = value;
+            quotedTexts[slot] = text;
+            return text;
+        }
+
+        private static int slot(Instant value) {
             // Instants at midnight differ only in high bits of their seconds: mix before taking a slot.
             long mixed = (value.getEpochSecond() + value.getNano()) * 0x9E3779B97F4A7C15L;
-            int slot = (int) (mixed >>> 58);
+            return (int) (mixed >>> 58);
+        }
+
+        String of(Instant value) {
+            int slot = slot(value);
             Instant known = instants[slot];
             if (value.equals(known)) {
                 return texts[slot];
@@ -216,6 +238,8 @@ final class AnswerJson {
         private final SharedTexts texts;
         private final boolean usable;
         private final IdentityHashMap<Object, Template> cases = new IdentityHashMap<>();
+        private Instant lastEvaluatedAt;
+        private SerializedString lastEvaluatedAtText;
 
         /** For answers written by {@code generator}, which {@code factory} made. */
         Templates(JsonFactory factory, JsonGenerator generator, SharedTexts texts) {
@@ -278,20 +302,23 @@ final class AnswerJson {
             g.writeRaw(t.afterId);
             g.writeRaw(subjectId);
             g.writeRaw(t.afterSubject);
-            instant(g, at);
-            g.writeRaw(t.afterAt);
-            instant(g, evaluatedAt);
-            g.writeRaw(t.end);
-        }
-
-        private void instant(JsonGenerator g, Instant value) throws IOException {
-            if (value == null) {
+            if (at == null) {
                 g.writeRaw("null");
             } else {
-                g.writeRaw('"');
-                g.writeRaw(texts.of(value));
-                g.writeRaw('"');
+                g.writeRaw(texts.quoted(at));
             }
+            g.writeRaw(t.afterAt);
+            if (evaluatedAt == null) {
+                g.writeRaw("null");
+            } else {
+                // A chunk's lines share one evaluation time: kept apart, it takes no place of an instant asked about.
+                if (evaluatedAt != lastEvaluatedAt) {
+                    lastEvaluatedAt = evaluatedAt;
+                    lastEvaluatedAtText = new SerializedString("\"" + evaluatedAt + "\"");
+                }
+                g.writeRaw(lastEvaluatedAtText);
+            }
+            g.writeRaw(t.end);
         }
 
         /** True when the text is written as it is between quotes: printable ASCII without quote or backslash. */

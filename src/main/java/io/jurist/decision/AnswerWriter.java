@@ -31,6 +31,10 @@ final class AnswerWriter {
         final Object[] cases;
         final List<DecisionQuery> queries;
         final int[] slots;
+        /** The class code of each valid query ({@link io.jurist.ruleset.ClassCodes}), or -1. */
+        final long[] codes;
+        /** Where the batch's table of classes keeps the case of each valid query ({@code ClassCodes.Seen#find}), or -1. */
+        final int[] seenAt;
         int filled;
         /** The version that decided the chunk and when: a decided line whose answer is still to be made is its query. */
         CompiledRuleset ruleset;
@@ -41,6 +45,8 @@ final class AnswerWriter {
             cases = new Object[size];
             queries = new ArrayList<>(size);
             slots = new int[size];
+            codes = new long[size];
+            seenAt = new int[size];
         }
 
         boolean full() {

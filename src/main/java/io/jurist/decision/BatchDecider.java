@@ -15,6 +15,7 @@ import io.jurist.audit.DecisionLog;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.Reason;
 import io.jurist.ruleset.ActiveRuleset;
+import io.jurist.ruleset.ClassCodes;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
 import java.io.IOException;
@@ -23,9 +24,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -110,16 +111,22 @@ public class BatchDecider {
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
         CaseTally tally = new CaseTally();
+        Reading reading = new Reading(ruleset, clock);
         long count = 0;
         boolean finished = false;
         try {
             AnswerWriter.Chunk current = answers.next();
             while (lines.next()) {
                 count++;
-                Optional<DecisionQuery> query = read(lines, ruleset, errors);
-                if (query.isPresent()) {
-                    current.slots[current.queries.size()] = current.filled;
-                    current.queries.add(query.get());
+                DecisionQuery query = read(lines, ruleset, errors, reading);
+                if (query != null) {
+                    int valid = current.queries.size();
+                    current.slots[valid] = current.filled;
+                    current.codes[valid] = reading.code;
+                    current.seenAt[valid] = reading.seenAt;
+                    // A line of a class the batch met before has its case already: the one the class shares.
+                    current.cases[current.filled] = reading.seenAt < 0 ? null : reading.seen.at(reading.seenAt);
+                    current.queries.add(query);
                 } else {
                     current.answers[current.filled] = error(lines.number(), errors);
                     batch.invalid();
@@ -127,12 +134,12 @@ public class BatchDecider {
                 errors.clear();
                 current.filled++;
                 if (current.full()) {
-                    decide(ruleset, current, client, batch, tally);
+                    decide(ruleset, current, client, batch, tally, reading);
                     answers.submit(current);
                     current = answers.next();
                 }
             }
-            decide(ruleset, current, client, batch, tally);
+            decide(ruleset, current, client, batch, tally, reading);
             answers.submit(current);
             answers.finish();
             finished = true;
@@ -148,39 +155,80 @@ public class BatchDecider {
         return count;
     }
 
-    private Optional<DecisionQuery> read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
+    /**
+     * What the request thread keeps while it reads one batch: the byte reader and, when the version is memoised, the
+     * byte checker and the decided case of each class met so far; and what it found of the line just read.
+     */
+    private static final class Reading {
+        final CompactLine compact = new CompactLine();
+        final LineQueries queries;
+        final ClassCodes.Seen seen;
+        /** A chunk's lines of classes not met before. */
+        final List<DecisionQuery> unknown = new ArrayList<>();
+        /** The class code of the line just read, or -1. */
+        long code;
+        /** Where the batch's table keeps the case of the line just read when the batch met its class before, else -1. */
+        int seenAt;
+
+        Reading(CompiledRuleset ruleset, Clock clock) {
+            ClassCodes codes = ruleset.classCodes();
+            this.queries = codes == null ? null : new LineQueries(codes, clock);
+            this.seen = codes == null ? null : codes.seen();
+        }
+    }
+
+    /** The query of a valid line, or null with the line's errors added. */
+    private DecisionQuery read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors, Reading reading) {
+        reading.code = -1;
+        reading.seenAt = -1;
         if (lines.tooLong()) {
             errors.add(new FieldError("(line)", "is longer than " + MAX_LINE + " bytes; a request is one JSON object"));
-            return Optional.empty();
+            return null;
         }
         if (lines.blank()) {
             errors.add(new FieldError("(line)", "is blank; send one JSON request object per line"));
-            return Optional.empty();
+            return null;
         }
-        DecisionRequest request = RequestLines.read(json, lines.buffer(), lines.start(), lines.length());
-        return request != null ? Decider.check(request, ruleset, clock.instant(), errors)
+        byte[] buffer = lines.buffer();
+        int start = lines.start();
+        DecisionRequest request;
+        if (reading.compact.read(buffer, start, start + lines.length())) {
+            if (reading.queries != null) {
+                DecisionQuery query = reading.queries.query(reading.compact);
+                if (query != null) {
+                    reading.code = reading.queries.code();
+                    reading.seenAt = reading.code < 0 ? -1 : reading.seen.find(reading.code);
+                    return query;
+                }
+            }
+            // Something to object to (or no memo): checked as a request, which words the errors.
+            request = reading.compact.request();
+        } else {
+            request = RequestLines.stream(json, buffer, start, lines.length());
+        }
+        return request != null ? Decider.check(request, ruleset, clock.instant(), errors).orElse(null)
                 : readSlowly(lines, ruleset, errors);
     }
 
     /** Databind reads (and words the errors of) every line the streaming parser left to it. */
-    private Optional<DecisionQuery> readSlowly(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
+    private DecisionQuery readSlowly(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors) {
         DecisionRequest request;
         try {
             request = reader.readValue(lines.buffer(), lines.start(), lines.length());
         } catch (JsonParseException e) {
             errors.add(new FieldError(null, "The line is not valid JSON (column " + e.getLocation().getColumnNr()
                     + "): " + e.getOriginalMessage()));
-            return Optional.empty();
+            return null;
         } catch (JsonProcessingException e) {
             ProblemDetail problem = Problems.unreadable(e);
             String detail = problem.getDetail() == null ? "The line is unreadable" : problem.getDetail();
             errors.add(new FieldError(null, detail.replaceFirst("^The body ", "The line ")));
-            return Optional.empty();
+            return null;
         } catch (IOException e) {
             errors.add(new FieldError(null, "is unreadable: " + e.getMessage()));
-            return Optional.empty();
+            return null;
         }
-        return Decider.check(request, ruleset, clock.instant(), errors);
+        return Decider.check(request, ruleset, clock.instant(), errors).orElse(null);
     }
 
     private static LineError error(long line, List<FieldError> errors) {
@@ -201,35 +249,70 @@ public class BatchDecider {
     }
 
     /**
-     * One Drools execution for the chunk's valid lines; their answers take their places among the errors. The answers
+     * Decides the chunk's valid lines: those of a class the batch met before have their case already; the others are
+     * decided by the version (its memo, else one Drools execution for the chunk). Their answers take their places
+     * among the errors. The answers
      * are made by the writer thread (from the query, its case and the chunk's evaluation time), unless each line is
      * logged: then here, so that the logged record and the answer are the same decision (one id).
      */
     private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
-                        CaseTally tally) {
-        if (!chunk.queries.isEmpty()) {
-            List<DecisionCase> cases = ruleset.decideAll(chunk.queries);
-            Instant evaluatedAt = clock.instant();
-            boolean logged = log.enabled();
-            boolean lines = batch.linesLogged();
-            chunk.ruleset = ruleset;
-            chunk.evaluatedAt = evaluatedAt;
-            List<DecisionResponse> decided = lines ? Evaluation.answers(ruleset, chunk.queries, cases, evaluatedAt)
-                    : null;
-            for (int i = 0; i < cases.size(); i++) {
-                DecisionQuery query = chunk.queries.get(i);
-                DecisionCase decisionCase = cases.get(i);
-                chunk.cases[chunk.slots[i]] = decisionCase;
-                if (logged) {
+                        CaseTally tally, Reading reading) {
+        List<DecisionQuery> queries = chunk.queries;
+        if (queries.isEmpty()) {
+            return;
+        }
+        // The lines of classes the batch had not met: the version decides them (its memo, else one execution).
+        List<DecisionQuery> unknown = reading.unknown;
+        for (int i = 0; i < queries.size(); i++) {
+            if (chunk.cases[chunk.slots[i]] == null) {
+                unknown.add(queries.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<DecisionCase> cases = ruleset.decideAll(unknown);
+            unknown.clear();
+            int next = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                if (chunk.cases[chunk.slots[i]] == null) {
+                    DecisionCase decided = cases.get(next++);
+                    chunk.cases[chunk.slots[i]] = decided;
+                    if (reading.seen != null) {
+                        reading.seen.learn(chunk.codes[i], decided);
+                    }
+                }
+            }
+        }
+        Instant evaluatedAt = clock.instant();
+        boolean logged = log.enabled();
+        boolean lines = batch.linesLogged();
+        chunk.ruleset = ruleset;
+        chunk.evaluatedAt = evaluatedAt;
+        List<DecisionResponse> decided = null;
+        if (lines) {
+            List<DecisionCase> cases = new ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                cases.add((DecisionCase) chunk.cases[chunk.slots[i]]);
+            }
+            decided = Evaluation.answers(ruleset, queries, cases, evaluatedAt);
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            DecisionQuery query = queries.get(i);
+            int slot = chunk.slots[i];
+            DecisionCase decisionCase = (DecisionCase) chunk.cases[slot];
+            if (logged) {
+                int seenAt = chunk.seenAt[i];
+                if (seenAt >= 0) {
+                    tally.add(seenAt, decisionCase, query);
+                } else {
                     tally.add(decisionCase, query, batch);
                 }
-                if (lines) {
-                    DecisionResponse answer = decided.get(i);
-                    chunk.answers[chunk.slots[i]] = answer;
-                    batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
-                } else {
-                    chunk.answers[chunk.slots[i]] = query;
-                }
+            }
+            if (lines) {
+                DecisionResponse answer = decided.get(i);
+                chunk.answers[slot] = answer;
+                batch.line(LogRecords.of(query, decisionCase, answer, client, batch.id()));
+            } else {
+                chunk.answers[slot] = query;
             }
         }
     }
@@ -240,7 +323,9 @@ public class BatchDecider {
      * texts built and hashed. Every line of one case has the same country, purpose, decision and reasons (the class
      * key holds the country and purpose; the case holds the outcome), so the recorder's counts are the same as when
      * it is handed every line. Cases that are not shared (memo off, failed closed) are one line each: the tally is
-     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch.
+     * folded into the recorder whenever it holds {@link #LIMIT} cases, so it stays small whatever the batch. A line
+     * whose case the batch's table of classes keeps ({@link ClassCodes.Seen}) is counted at the table's place for it,
+     * without a lookup; those counts are handed over at the end.
      */
     static final class CaseTally {
 
@@ -257,12 +342,33 @@ public class BatchDecider {
         }
 
         private final IdentityHashMap<DecisionCase, Lines> lines = new IdentityHashMap<>();
+        /**
+         * The lines of the cases the batch's table of classes keeps, by the number of their entry in it (an entry holds
+         * one case for the table's life), with the first line's query; made and grown as needed.
+         */
+        private long[] linesAt;
+        private DecisionCase[] casesAt;
+        private DecisionQuery[] queriesAt;
+
+        /** Counts a line whose case the batch's table of classes keeps as entry {@code seenAt}. */
+        void add(int seenAt, DecisionCase decided, DecisionQuery query) {
+            if (linesAt == null || seenAt >= linesAt.length) {
+                int size = Math.max(64, Math.max(seenAt + 1, linesAt == null ? 0 : linesAt.length * 2));
+                linesAt = linesAt == null ? new long[size] : Arrays.copyOf(linesAt, size);
+                casesAt = casesAt == null ? new DecisionCase[size] : Arrays.copyOf(casesAt, size);
+                queriesAt = queriesAt == null ? new DecisionQuery[size] : Arrays.copyOf(queriesAt, size);
+            }
+            if (linesAt[seenAt]++ == 0) {
+                casesAt[seenAt] = decided;
+                queriesAt[seenAt] = query;
+            }
+        }
 
         void add(DecisionCase decided, DecisionQuery query, BatchRecorder batch) {
             Lines known = lines.get(decided);
             if (known == null) {
                 if (lines.size() >= LIMIT) {
-                    fold(batch);
+                    foldCases(batch);
                 }
                 known = new Lines(query);
                 lines.put(decided, known);
@@ -272,15 +378,31 @@ public class BatchDecider {
 
         /** Hands every count over to the recorder and starts again. */
         void fold(BatchRecorder batch) {
-            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
-            lines.forEach((decided, l) -> {
-                List<String> codes = new ArrayList<>(2);
-                for (Reason reason : decided.decisiveReasons()) {
-                    codes.add(reason.code());
+            foldCases(batch);
+            if (linesAt != null) {
+                for (int at = 0; at < linesAt.length; at++) {
+                    if (linesAt[at] > 0) {
+                        hand(batch, casesAt[at], queriesAt[at], linesAt[at]);
+                        linesAt[at] = 0;
+                        casesAt[at] = null;
+                        queriesAt[at] = null;
+                    }
                 }
-                batch.decided(l.query.country(), l.query.purpose(), decided.getEffect().name(), codes, l.count);
-            });
+            }
+        }
+
+        private void foldCases(BatchRecorder batch) {
+            lines.forEach((decided, l) -> hand(batch, decided, l.query, l.count));
             lines.clear();
+        }
+
+        private static void hand(BatchRecorder batch, DecisionCase decided, DecisionQuery query, long count) {
+            // As the answer says them: the query's country and purpose, the case's decision and decisive reasons.
+            List<String> codes = new ArrayList<>(2);
+            for (Reason reason : decided.decisiveReasons()) {
+                codes.add(reason.code());
+            }
+            batch.decided(query.country(), query.purpose(), decided.getEffect().name(), codes, count);
         }
     }
 

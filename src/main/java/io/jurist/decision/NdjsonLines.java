@@ -2,6 +2,9 @@ package io.jurist.decision;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a stream into lines as byte ranges of one reused buffer, so memory stays flat however many
@@ -9,6 +12,11 @@ import java.io.InputStream;
  * buffered. A final line without a newline counts; the newline that ends the body opens no new line.
  */
 final class NdjsonLines {
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final InputStream in;
     private final int maxLine;
@@ -61,9 +69,21 @@ final class NdjsonLines {
         return true;
     }
 
+    /**
+     * The first newline in {@code buffer[from, to)}, or -1: eight bytes at a time (a byte equal to the newline is a
+     * zero byte of the word XOR eight newlines; the lowest flagged byte is the first such byte), the rest one by one.
+     */
     private int indexOfNewline(int from, int to) {
         byte[] b = buffer;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) WORDS.get(b, i) ^ NEWLINES;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -50,6 +50,8 @@ public final class CompiledRuleset {
     private final Set<String> quoted;
     /** The decisions of this version by input class, or null when it is not memoised. */
     private final DecisionMemo memo;
+    /** The memo's classes as numbers, made when a batch first asks (null until then, and when not memoised). */
+    private volatile ClassCodes classCodes;
 
     /** The most input classes one version remembers. */
     static final int MEMO_LIMIT = DecisionMemo.LIMIT;
@@ -116,6 +118,20 @@ public final class CompiledRuleset {
     /** How many input classes the memo holds. */
     int memoSize() {
         return memo == null ? 0 : memo.size();
+    }
+
+    /**
+     * The input classes of this version as numbers, for a batch's request thread ({@link ClassCodes}); null when
+     * decisions of this version are not memoised.
+     */
+    public ClassCodes classCodes() {
+        ClassCodes codes = classCodes;
+        if (codes == null && memo != null) {
+            // Made from immutable data: two threads that race make equal tables, either may stay.
+            codes = new ClassCodes(reference, memo);
+            classCodes = codes;
+        }
+        return codes;
     }
 
     /** Every whole number a rule of this version compares the member's age with. */

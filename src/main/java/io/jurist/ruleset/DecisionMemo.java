@@ -52,6 +52,11 @@ final class DecisionMemo {
         return new Key(query.country(), query.purpose(), consent, age == null ? -1 : ageKeys[age], policy, atVsSince);
     }
 
+    /** The age of the class an age in 0..{@link QueryCheck#MAX_AGE} belongs to (as {@link #keyOf} keys it). */
+    int ageKey(int age) {
+        return ageKeys[age];
+    }
+
     /** The decided case of a class, or null when it is not known (yet). */
     DecisionCase get(Key key) {
         return cases.get(key);

@@ -17,8 +17,10 @@ import java.util.Optional;
  */
 public final class QueryCheck {
 
-    static final int MAX_SUBJECT_ID = 128;
-    static final int MAX_AGE = 150;
+    /** The longest subject id accepted. */
+    public static final int MAX_SUBJECT_ID = 128;
+    /** The oldest age accepted. */
+    public static final int MAX_AGE = 150;
 
     private QueryCheck() {
     }
@@ -89,7 +91,7 @@ public final class QueryCheck {
      * Anything else, or anything the fast path doubts, goes to the general parser, which also
      * gives the error.
      */
-    static Instant parseInstant(String text) {
+    public static Instant parseInstant(String text) {
         if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
                 && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
             int year = digits(text, 0, 4);

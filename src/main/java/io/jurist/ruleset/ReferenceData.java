@@ -271,6 +271,12 @@ public final class ReferenceData {
         return byPurpose;
     }
 
+    /** A country's policy for a purpose from each instant it changes on, or null when the table does not cover it. */
+    NavigableMap<Instant, JurisdictionPolicy> timeline(String country, String purpose) {
+        Map<String, NavigableMap<Instant, JurisdictionPolicy>> byPurpose = policies.get(country);
+        return byPurpose == null ? null : byPurpose.get(purpose);
+    }
+
     JurisdictionPolicy policyOrNull(String country, String purpose, Instant at) {
         Map<String, NavigableMap<Instant, JurisdictionPolicy>> byPurpose = policies.get(country);
         NavigableMap<Instant, JurisdictionPolicy> timeline = byPurpose == null ? null : byPurpose.get(purpose);

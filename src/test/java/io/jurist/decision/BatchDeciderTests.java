@@ -178,6 +178,61 @@ class BatchDeciderTests {
         }
     }
 
+    @Test
+    void aMemoisedVersionReadsTheUsualLinesFromTheirBytesAndAnswersAsTheRequestCheckDoesErrorsIncluded()
+            throws IOException {
+        CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesetFiles.readDirectory(Path.of("rules")), null);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        StringBuilder text = new StringBuilder();
+        List<String> unusual = List.of("", "  ", "{ }", "{\"subject\": 1}", "not json", "{\"purpose\":null}");
+        for (int i = 0; i < 30_000; i++) {
+            text.append(i % 500 == 0 ? unusual.get(i / 500 % unusual.size()) : LineQueriesTests.line(random)).append('\n');
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        // A fixed clock: a line without an instant is asked about now, the same now on both sides.
+        Clock clock = Clock.fixed(LineQueriesTests.NOW, java.time.ZoneOffset.UTC);
+        List<String> answers = new ArrayList<>();
+        for (CompiledRuleset version : List.of(ruleset, ruleset.unmemoised())) {
+            BatchDecider decider = new BatchDecider(null, clock, JSON, 100, LOG_OFF);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            decider.decide(version, new ByteArrayInputStream(body), out);
+            decider.stop();
+            answers.add(out.toString(StandardCharsets.UTF_8));
+        }
+        String[] memoised = answers.get(0).split("\n");
+        String[] fresh = answers.get(1).split("\n");
+        assertThat(memoised).hasSize(30_000).hasSameSizeAs(fresh);
+        int errors = 0;
+        for (int i = 0; i < memoised.length; i++) {
+            assertThat(withoutIdAndTime(memoised[i])).as("line %d", i + 1).isEqualTo(withoutIdAndTime(fresh[i]));
+            errors += memoised[i].startsWith("{\"line\"") ? 1 : 0;
+        }
+        assertThat(errors).as("error lines").isBetween(5_000, 28_000);
+    }
+
+    @Test
+    void theTallyHandsOverTheLinesCountedAtTheTablesPlacesOnceWithTheFirstLinesCountryAndPurpose() {
+        BatchRecorder batch = mock(BatchRecorder.class);
+        io.jurist.facts.DecisionCase shared = new io.jurist.facts.DecisionCase("m", "GB", null, "GENAI_TRAINING",
+                io.jurist.facts.Consent.NOT_SET, java.time.Instant.parse("2025-01-01T00:00:00Z"), null);
+        shared.seal();
+        io.jurist.ruleset.DecisionQuery gb = new io.jurist.ruleset.DecisionQuery("m", "GB", null, "GENAI_TRAINING",
+                io.jurist.facts.Consent.NOT_SET, java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        io.jurist.ruleset.DecisionQuery other = new io.jurist.ruleset.DecisionQuery("n", "DE", 3, "OTHER",
+                io.jurist.facts.Consent.OPTED_IN, java.time.Instant.parse("2025-01-01T00:00:00Z"));
+        BatchDecider.CaseTally tally = new BatchDecider.CaseTally();
+        tally.add(7, shared, gb);
+        tally.add(7, shared, other);
+        tally.add(7, shared, other);
+        tally.add(io.jurist.ruleset.ClassCodes.Seen.LIMIT - 1, shared, other);
+        tally.fold(batch);
+        List<String> reasons = shared.decisiveReasons().stream().map(io.jurist.facts.Reason::code).toList();
+        verify(batch).decided("GB", "GENAI_TRAINING", shared.getEffect().name(), reasons, 3L);
+        verify(batch).decided("DE", "OTHER", shared.getEffect().name(), reasons, 1L);
+        tally.fold(batch);
+        verify(batch, times(2)).decided(anyString(), anyString(), anyString(), anyList(), anyLong());
+    }
+
     private static String withoutIdAndTime(String answer) {
         return answer.replaceFirst("^\\{\"decisionId\":\"[0-9a-f-]{36}\",", "{")
                 .replaceFirst(",\"evaluatedAt\":\"[^\"]*\"}$", "}");

@@ -48,4 +48,42 @@ class NdjsonLinesTests {
         assertThat(lines(new ByteArrayInputStream(("y".repeat(64) + "\nz").getBytes()), 64))
                 .containsExactly("1:" + "y".repeat(64), "2:z");
     }
+
+    @Test
+    void findsEveryNewlineWhateverTheBytesAroundItAndWhereverTheReadsEnd() throws IOException {
+        // Bytes that differ from a newline in one bit, or that borrow when a word is searched, among newlines.
+        byte[] alphabet = {'\n', '\n', 'a', '\r', 0x0B, 0x09, 0x08, 0x1A, (byte) 0x8A, (byte) 0x0A ^ 0x40, 0x01, 0x00,
+            (byte) 0xFF, (byte) 0x80};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        for (int round = 0; round < 300; round++) {
+            byte[] text = new byte[random.nextInt(0, 200)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+            }
+            List<String> expected = new ArrayList<>();
+            int start = 0;
+            long number = 0;
+            for (int i = 0; i <= text.length; i++) {
+                if (i == text.length ? start < text.length : text[i] == '\n') {
+                    int end = i > start && text[i - 1] == '\r' && i < text.length ? i - 1 : i;
+                    expected.add(++number + ":" + new String(text, start, end - start, StandardCharsets.ISO_8859_1));
+                    start = i + 1;
+                }
+            }
+            int most = random.nextInt(1, 20);
+            InputStream in = new FilterInputStream(new ByteArrayInputStream(text)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, most));
+                }
+            };
+            NdjsonLines lines = new NdjsonLines(in, 1_000);
+            List<String> read = new ArrayList<>();
+            while (lines.next()) {
+                read.add(lines.number() + ":" + new String(lines.buffer(), lines.start(), lines.length(),
+                        StandardCharsets.ISO_8859_1));
+            }
+            assertThat(read).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }
