@@ -230,7 +230,7 @@ class SecurityConfig {
     }
 
     // Answers of the API are data, never a page to render or frame.
-    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    private static final String API_CSP = ApiHeaders.CSP;
 
     // CodeMirror sets styles from script, and the generated login page has an inline style block.
     private static final String EDITOR_CSP = "default-src 'self'; script-src 'self'; "
