@@ -69,8 +69,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * <ul>
  *   <li>FormContentFilter: parses form bodies of PUT, PATCH and DELETE only;</li>
  *   <li>Spring Security's chain: its firewall refuses non-normalised or encoded paths (the lane takes only the
- *       exact raw URI) and header values with control characters as they are read (the lane reads four headers
- *       and accepts only exact values: a token with such characters matches no client); the bearer filter and
+ *       exact raw URI) and header values with control characters as they are read (the lane reads Authorization,
+ *       Content-Type and Accept, and takes no value with a control character: Content-Type and Accept must be exact,
+ *       Authorization is checked; of Content-Length and Transfer-Encoding only Tomcat's parsed length and the
+ *       presence); the bearer filter and
  *       the authorisation rule are applied by the lane itself (above); Basic authentication, anonymous calls,
  *       sessions, CSRF (off for the API) and the exception translation have nothing to do for a bearer call that
  *       is allowed; the header writer's headers are written by {@link ApiHeaders}, which the parity test
@@ -151,7 +153,8 @@ final class DirectDecisions implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        BearerClients.Client client = clients.find(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        BearerClients.Client client = plain(authorization) ? clients.find(authorization) : null;
         if (client == null || !client.hasAnyAuthority(Groups.MAY_DECIDE)) {
             chain.doFilter(request, response);
             return;
@@ -205,6 +208,23 @@ final class DirectDecisions implements Filter {
         }
         String accept = request.getHeader("Accept");
         return accept == null || (("*/*".equals(accept) || JSON.equals(accept)) && single(request, "Accept"));
+    }
+
+    /**
+     * Whether a header's value has no control character. Spring Security's firewall refuses the request when one is
+     * read (Tomcat lets a tab through, and the token comparison ignores one at either end of the token).
+     */
+    static boolean plain(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean single(HttpServletRequest request, String header) {

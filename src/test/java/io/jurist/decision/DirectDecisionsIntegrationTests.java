@@ -162,6 +162,7 @@ class DirectDecisionsIntegrationTests {
                 decision("two Accept headers", false, PERMIT, "Accept", JSON, "Accept", "text/html"),
                 post("an unknown token", false, PATH, "Bearer not-a-token", JSON, PERMIT),
                 post("a token's prefix", false, PATH, "Bearer demo-data-platform", JSON, PERMIT),
+                post("a tab before the token", false, PATH, "Bearer \tdemo-data-platform-token", JSON, PERMIT),
                 post("a token without a deciding group", false, PATH, APPROVERS_BOT, JSON, PERMIT),
                 post("Basic, a rule author", false, PATH, Http.basic("alice"), JSON, PERMIT),
                 post("Basic, a legal approver", false, PATH, Http.basic("bob"), JSON, PERMIT),

@@ -76,6 +76,16 @@ class DirectDecisionsTests {
     }
 
     @Test
+    void aHeaderValueWithAControlCharacterIsNotPlain() {
+        assertThat(DirectDecisions.plain("Bearer token-a")).isTrue();
+        assertThat(DirectDecisions.plain("Bearer caf\u00e9")).isTrue();
+        for (String value : new String[] {"Bearer \ttoken-a", "Bearer token-a\u0001", "Bearer \u0085token-a",
+                "Bearer token\u007f", null}) {
+            assertThat(DirectDecisions.plain(value)).as(String.valueOf(value)).isFalse();
+        }
+    }
+
+    @Test
     void anUnusualRequestIsPassedOnAsItCameWithItsBodyUnread() throws Exception {
         String body = "{}";
         for (var unusual : List.<java.util.function.Consumer<MockHttpServletRequest>>of(
@@ -91,6 +101,10 @@ class DirectDecisionsTests {
                 r -> {
                     r.removeHeader("Authorization");
                     r.addHeader("Authorization", "Bearer token-b");
+                },
+                r -> {
+                    r.removeHeader("Authorization");
+                    r.addHeader("Authorization", "Bearer \ttoken-a");
                 })) {
             MockHttpServletRequest request = usual(body);
             request.addHeader("Accept", "*/*");
