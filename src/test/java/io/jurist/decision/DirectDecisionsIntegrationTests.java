@@ -129,6 +129,8 @@ class DirectDecisionsIntegrationTests {
                 decision("non-ASCII text", true, "{\"subject\":{\"id\":\"m\u00e9\u4e00\",\"country\":\"US\"},"
                         + valid + "}"),
                 post("a rule authors' token", true, PATH, AUTHORS_BOT, JSON, PERMIT),
+                decision("a tab inside another header", true, PERMIT, "X-Note", "a\tb"),
+                decision("a C1 control inside another header", true, PERMIT, "X-Note", "a\u0085b"),
                 // Bodies the lane reads and hands back to the chain.
                 decision("unknown field", false, "{\"subject\":{\"id\":\"m\",\"country\":\"US\"}," + valid
                         + ",\"purpse\":1}"),
