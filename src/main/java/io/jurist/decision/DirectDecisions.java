@@ -110,7 +110,8 @@ final class DirectDecisions implements Filter {
         // As Spring MVC's Jackson converter reads a @RequestBody and writes a return value of this type.
         this.reader = json.readerFor(DecisionRequest.class);
         this.writer = json.writer();
-        this.maxBody = maxBody;
+        // A body is read into one array: a limit configured beyond that leaves the larger bodies to the chain.
+        this.maxBody = Math.min(maxBody, Integer.MAX_VALUE - 8);
     }
 
     /** Registered for the route alone, right after the request timer, for requests as they arrive. */

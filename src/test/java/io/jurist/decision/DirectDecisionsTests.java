@@ -112,6 +112,21 @@ class DirectDecisionsTests {
             ServletRequest passed = pass(request);
             assertThat(passed).isSameAs(request);
         }
+        MockHttpServletRequest huge = new MockHttpServletRequest("POST", "/api/v1/decisions") {
+            @Override
+            public long getContentLengthLong() {
+                return 1L << 32;
+            }
+        };
+        huge.addHeader("Authorization", "Bearer token-a");
+        huge.addHeader("Content-Type", "application/json");
+        DirectDecisions unlimited = new DirectDecisions(decider, new BearerClients(new ApiTokens(List.of(
+                new ApiTokens.Client("platform", "token-a", List.of(Groups.DATA_PLATFORM))))), new ObjectMapper(),
+                Long.MAX_VALUE);
+        ServletRequest[] passed = new ServletRequest[1];
+        unlimited.doFilter(huge, new MockHttpServletResponse(), (req, res) -> passed[0] = req);
+        assertThat(passed[0]).as("a length beyond an array's").isSameAs(huge);
+
         MockHttpServletRequest off = usual(body);
         lane.setEnabled(false);
         assertThat(pass(off)).isSameAs(off);
