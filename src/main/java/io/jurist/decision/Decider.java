@@ -36,6 +36,20 @@ public class Decider {
      * @param client who asks: the authenticated user or token client name, as the log records it
      */
     public DecisionResponse decide(DecisionRequest request, String client) {
+        Made made = make(request);
+        record(made, client);
+        return made.answer();
+    }
+
+    /** A decision and its answer, not yet handed to the decision log. */
+    record Made(DecisionQuery query, DecisionCase decided, DecisionResponse answer) {
+    }
+
+    /**
+     * Checks and decides one request without logging it (the first half of {@link #decide}); throws
+     * {@link InvalidRequestException} naming every bad field.
+     */
+    Made make(DecisionRequest request) {
         CompiledRuleset ruleset = active.current();
         List<FieldError> errors = new ArrayList<>(2);
         Optional<DecisionQuery> query = check(request, ruleset, clock.instant(), errors);
@@ -45,11 +59,14 @@ public class Decider {
         }
         DecisionQuery checked = query.get();
         DecisionCase decided = ruleset.decide(checked);
-        DecisionResponse answer = Evaluation.answer(checked, decided, ruleset, clock.instant());
+        return new Made(checked, decided, Evaluation.answer(checked, decided, ruleset, clock.instant()));
+    }
+
+    /** Hands a decision to the decision log (the second half of {@link #decide}), unless the log is off. */
+    void record(Made made, String client) {
         if (log.enabled()) {
-            log.record(LogRecords.of(checked, decided, answer, client, null));
+            log.record(LogRecords.of(made.query(), made.decided(), made.answer(), client, null));
         }
-        return answer;
     }
 
     static Optional<DecisionQuery> check(DecisionRequest request, CompiledRuleset ruleset, Instant now,

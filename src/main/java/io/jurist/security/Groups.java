@@ -1,5 +1,7 @@
 package io.jurist.security;
 
+import java.util.List;
+
 /** The Camunda groups the service knows, and the Spring authorities they become. */
 public final class Groups {
 
@@ -11,6 +13,13 @@ public final class Groups {
 
     /** Prefix of the authority a group becomes. */
     public static final String AUTHORITY_PREFIX = "GROUP_";
+
+    /**
+     * The authorities that may ask for decisions ({@code POST /api/v1/decisions}, its batch, and the benchmark
+     * profile's echo): SecurityConfig's rule and the decision API's direct lane both read this one list.
+     */
+    public static final List<String> MAY_DECIDE =
+            List.of(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN));
 
     private Groups() {
     }

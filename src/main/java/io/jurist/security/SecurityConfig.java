@@ -57,7 +57,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, CamundaUserAuthenticationProvider users, ApiTokens tokens)
+    SecurityFilterChain api(HttpSecurity http, CamundaUserAuthenticationProvider users, BearerClients clients)
             throws Exception {
         var unauthorized = ProblemResponses.unauthorized();
         http.securityMatcher(PathPrefix.of("/api/", "/engine-rest/", "/engine-rest", "/actuator"))
@@ -72,7 +72,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authenticationManager(new ProviderManager(users))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(clients, unauthorized), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .authorizeHttpRequests(auth -> auth
@@ -82,7 +82,7 @@ class SecurityConfig {
                         // it passes the same checks as a decision so that the ratio to it is fair.
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch",
                                 "/api/v1/benchmark/echo")
-                        .hasAnyAuthority(authority(DATA_PLATFORM), authority(RULE_AUTHORS), authority(ADMIN))
+                        .hasAnyAuthority(Groups.MAY_DECIDE.toArray(String[]::new))
                         // A run's summary goes into the decision log as a batch: only the data platform runs them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions/summaries")
                         .hasAuthority(authority(DATA_PLATFORM))
@@ -230,7 +230,7 @@ class SecurityConfig {
     }
 
     // Answers of the API are data, never a page to render or frame.
-    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    private static final String API_CSP = ApiHeaders.CSP;
 
     // CodeMirror sets styles from script, and the generated login page has an inline style block.
     private static final String EDITOR_CSP = "default-src 'self'; script-src 'self'; "

@@ -16,10 +16,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class BearerTokenFilterTests {
 
     private final List<String> refused = new ArrayList<>();
-    private final BearerTokenFilter filter = new BearerTokenFilter(new ApiTokens(List.of(
+    private final BearerTokenFilter filter = new BearerTokenFilter(new BearerClients(new ApiTokens(List.of(
             new ApiTokens.Client("data-platform", "token-a", List.of(Groups.DATA_PLATFORM)),
             new ApiTokens.Client("no-token", null, List.of(Groups.ADMIN)),
-            new ApiTokens.Client("authors", "token-b", List.of(Groups.RULE_AUTHORS, Groups.ADMIN)))),
+            new ApiTokens.Client("authors", "token-b", List.of(Groups.RULE_AUTHORS, Groups.ADMIN))))),
             (request, response, e) -> {
                 refused.add(e.getMessage());
                 response.setStatus(401);
