@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The usual batch line, read byte by byte: one JSON object written compactly (no whitespace) holding the known fields
@@ -192,19 +193,7 @@ final class CompactLine {
 
     /** True when {@code b} holds {@code text} from {@code from} on (which the caller checked it has room for). */
     static boolean same(byte[] b, int from, byte[] text) {
-        int n = text.length;
-        int i = 0;
-        for (; i <= n - Long.BYTES; i += Long.BYTES) {
-            if ((long) WORDS.get(b, from + i) != (long) WORDS.get(text, i)) {
-                return false;
-            }
-        }
-        for (; i < n; i++) {
-            if (b[from + i] != text[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(b, from, from + text.length, text, 0, text.length);
     }
 
     /** A JSON string (plain, as the whole line is), its range kept under slot {@code i}; false for anything else. */

@@ -4,9 +4,6 @@ import io.jurist.facts.Consent;
 import io.jurist.facts.Countries;
 import io.jurist.facts.DecisionCase;
 import io.jurist.facts.JurisdictionPolicy;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +39,6 @@ public final class ClassCodes {
         }
     }
 
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int PURPOSE_BITS = 16;
     private static final int PERIOD_BITS = 16;
 
@@ -106,28 +102,11 @@ public final class ClassCodes {
     public int purpose(byte[] b, int from, int to) {
         for (int p = 0; p < purposeBytes.length; p++) {
             byte[] purpose = purposeBytes[p];
-            if (to - from == purpose.length && same(b, from, purpose)) {
+            if (to - from == purpose.length && Arrays.equals(b, from, to, purpose, 0, purpose.length)) {
                 return p;
             }
         }
         return -1;
-    }
-
-    /** True when {@code b} holds {@code text} from {@code from} on: eight bytes at a time, then one by one. */
-    private static boolean same(byte[] b, int from, byte[] text) {
-        int n = text.length;
-        int i = 0;
-        for (; i <= n - Long.BYTES; i += Long.BYTES) {
-            if ((long) WORDS.get(b, from + i) != (long) WORDS.get(text, i)) {
-                return false;
-            }
-        }
-        for (; i < n; i++) {
-            if (b[from + i] != text[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The code of a purpose's number. */

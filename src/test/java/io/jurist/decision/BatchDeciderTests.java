@@ -220,7 +220,7 @@ class BatchDeciderTests {
                 io.jurist.facts.Consent.NOT_SET, java.time.Instant.parse("2025-01-01T00:00:00Z"));
         io.jurist.ruleset.DecisionQuery other = new io.jurist.ruleset.DecisionQuery("n", "DE", 3, "OTHER",
                 io.jurist.facts.Consent.OPTED_IN, java.time.Instant.parse("2025-01-01T00:00:00Z"));
-        BatchDecider.CaseTally tally = new BatchDecider.CaseTally();
+        CaseTally tally = new CaseTally();
         tally.add(7, shared, gb);
         tally.add(7, shared, other);
         tally.add(7, shared, other);
