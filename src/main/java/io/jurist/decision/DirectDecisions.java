@@ -119,9 +119,15 @@ final class DirectDecisions implements Filter {
             return new DirectDecisions(decider, clients, json, maxBody.toBytes());
         }
 
+        /**
+         * With {@code jurist.api.direct-lane=false} the filter is not registered: every decision call takes the full
+         * way (operations' switch, should the lane ever need to be ruled out).
+         */
         @Bean
-        FilterRegistrationBean<DirectDecisions> directDecisionsRegistration(DirectDecisions lane) {
+        FilterRegistrationBean<DirectDecisions> directDecisionsRegistration(DirectDecisions lane,
+                @Value("${jurist.api.direct-lane:true}") boolean on) {
             var registration = new FilterRegistrationBean<>(lane);
+            registration.setEnabled(on);
             registration.addUrlPatterns(PATH);
             // Right after io.jurist.api.HttpServerRequests' timer (HIGHEST_PRECEDENCE + 1), which times the lane too.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

@@ -132,4 +132,14 @@ class DirectDecisionsTests {
         assertThat(pass(off)).isSameAs(off);
         verifyNoInteractions(decider);
     }
+
+    @Test
+    void operationsCanRuleTheLaneOutAndItServesOnlyItsRoute() {
+        var registration = new DirectDecisions.Registration();
+        var on = registration.directDecisionsRegistration(lane, true);
+        assertThat(on.isEnabled()).isTrue();
+        assertThat(on.getUrlPatterns()).containsExactly("/api/v1/decisions");
+        assertThat(registration.directDecisionsRegistration(lane, false).isEnabled())
+                .as("jurist.api.direct-lane=false registers no lane").isFalse();
+    }
 }
