@@ -32,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The direct lane for single decisions ({@link DirectDecisions}) answers what the full chain answers: every request
@@ -41,17 +40,6 @@ import org.springframework.test.context.TestPropertySource;
  * log records each answered decision once, and {@code http.server.requests} tags a lane-served call as before.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "jurist.security.tokens[0].name=data-platform",
-        "jurist.security.tokens[0].token=demo-data-platform-token",
-        "jurist.security.tokens[0].groups[0]=data-platform",
-        "jurist.security.tokens[1].name=authors-bot",
-        "jurist.security.tokens[1].token=authors-bot-token",
-        "jurist.security.tokens[1].groups[0]=rule-authors",
-        "jurist.security.tokens[2].name=approvers-bot",
-        "jurist.security.tokens[2].token=approvers-bot-token",
-        "jurist.security.tokens[2].groups[0]=legal-approvers",
-        "jurist.security.tokens[2].groups[1]=dpo"})
 class DirectDecisionsIntegrationTests {
 
     private static final String PATH = "/api/v1/decisions";

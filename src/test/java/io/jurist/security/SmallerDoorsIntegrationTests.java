@@ -41,7 +41,7 @@ class SmallerDoorsIntegrationTests {
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String instance = opened.json().path("processInstanceId").asText();
         JsonNode tasks = Await.until(() -> http.get("/engine-rest/task?processInstanceId=" + instance, basic("bob")).json(),
-                list -> list.size() > 0, Duration.ofSeconds(30), "the triage task");
+                list -> list.size() > 0, Duration.ofSeconds(10), "the triage task");
         return tasks.get(0).path("id").asText();
     }
 
