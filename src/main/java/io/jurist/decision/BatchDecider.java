@@ -14,7 +14,6 @@ import io.jurist.audit.BatchRecorder;
 import io.jurist.audit.DecisionLog;
 import io.jurist.facts.DecisionCase;
 import io.jurist.ruleset.ActiveRuleset;
-import io.jurist.ruleset.ClassCodes;
 import io.jurist.ruleset.CompiledRuleset;
 import io.jurist.ruleset.DecisionQuery;
 import java.io.IOException;
@@ -108,7 +107,7 @@ public class BatchDecider {
         AnswerWriter answers = new AnswerWriter(writer, out, chunk, executor);
         List<FieldError> errors = new ArrayList<>(4);
         CaseTally tally = new CaseTally();
-        Reading reading = new Reading(ruleset, clock);
+        BatchReading reading = new BatchReading(ruleset, clock);
         long count = 0;
         boolean finished = false;
         try {
@@ -152,30 +151,9 @@ public class BatchDecider {
         return count;
     }
 
-    /**
-     * What the request thread keeps while it reads one batch: the byte reader and, when the version is memoised, the
-     * byte checker and the decided case of each class met so far; and what it found of the line just read.
-     */
-    private static final class Reading {
-        final CompactLine compact = new CompactLine();
-        final LineQueries queries;
-        final ClassCodes.Seen seen;
-        /** A chunk's lines of classes not met before. */
-        final List<DecisionQuery> unknown = new ArrayList<>();
-        /** The class code of the line just read, or -1. */
-        long code;
-        /** Where the batch's table keeps the case of the line just read when the batch met its class before, else -1. */
-        int seenAt;
-
-        Reading(CompiledRuleset ruleset, Clock clock) {
-            ClassCodes codes = ruleset.classCodes();
-            this.queries = codes == null ? null : new LineQueries(codes, clock);
-            this.seen = codes == null ? null : codes.seen();
-        }
-    }
-
     /** The query of a valid line, or null with the line's errors added. */
-    private DecisionQuery read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors, Reading reading) {
+    private DecisionQuery read(NdjsonLines lines, CompiledRuleset ruleset, List<FieldError> errors,
+                               BatchReading reading) {
         reading.code = -1;
         reading.seenAt = -1;
         if (lines.tooLong()) {
@@ -253,7 +231,7 @@ public class BatchDecider {
      * logged: then here, so that the logged record and the answer are the same decision (one id).
      */
     private void decide(CompiledRuleset ruleset, AnswerWriter.Chunk chunk, String client, BatchRecorder batch,
-                        CaseTally tally, Reading reading) {
+                        CaseTally tally, BatchReading reading) {
         List<DecisionQuery> queries = chunk.queries;
         if (queries.isEmpty()) {
             return;
