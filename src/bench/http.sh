@@ -7,7 +7,10 @@
 #            the median of the paired ratios with min and max, CPU per request, load average before and after;
 #   latency  constant rate (src/bench/load/ConstantRate.java, wrk2's method, latency from the due time) at
 #            LATENCY_FRACTION (0.5) of the peak decision rate, against Jurist decisions and the bare echo at the
-#            same rate; first a self-check that a 1 s SIGSTOP of the bare app shows in the tool's p99;
+#            same rate, the load generator on CPU 0 and both servers on the other CPUs (LATENCY_PIN), the peak
+#            measured so just before; first a self-check that a 1 s SIGSTOP of the bare app shows in the tool's p99.
+#            Issue 14's goal 2 is measured with a 512 MiB heap (docs/benchmarks.md says why):
+#            JVM_FLAGS="-Xmx512m -Xms512m -XX:+UseG1GC" src/bench/http.sh latency
 #   bulk     BULK_LINES (10 million) NDJSON lines in one stream, then in 2 and 4 concurrent streams (the same total),
 #            heap sampled with jstat, client and server CPU, every answer counted and checked, and a sample of
 #            1,000 answers compared with what the single endpoint answers for the same requests;
@@ -20,7 +23,8 @@
 # Settings (environment): JVM_FLAGS ("-Xmx256m -Xms256m -XX:+UseG1GC", both servers), JURIST_EXTRA_FLAGS (Jurist
 # only, e.g. a CDS archive; named in the summary), JURIST_JAR (another jar to start, e.g. the extracted one a CDS
 # archive belongs to; named in the summary), BENCH_WARMUP (60s per server), BENCH_DURATION (20s per wrk run),
-# ROUNDS (3), LATENCY_DURATION (60, seconds), LATENCY_FRACTION (0.5), LATENCY_CONNECTIONS (32), BULK_LINES
+# ROUNDS (3), LATENCY_DURATION (60, seconds), LATENCY_FRACTION (0.5), LATENCY_CONNECTIONS (32), LATENCY_PIN (1: the
+# latency part's load generator on CPU 0 and the servers on the other CPUs; 0: all share all CPUs), BULK_LINES
 # (10000000), BULK_BLOCK (1000000: the generated input, repeated; BULK_LINES must be a multiple of 4 blocks),
 # BULK_STREAMS ("1 2 4"), BULK_SAMPLE (1000), BENCH_PORT (18090: bare echo; Jurist on the next port),
 # BENCH_REBUILD=1 (rebuild the jars). Needs wrk, curl, jstat, java 17. Durations are whole seconds, "s" optional.
@@ -42,6 +46,8 @@ ROUNDS=${ROUNDS:-3}
 LATENCY_DURATION=$(secs "${LATENCY_DURATION:-60}")
 LATENCY_FRACTION=${LATENCY_FRACTION:-0.5}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-32}
+LATENCY_PIN=${LATENCY_PIN:-1}
+CLIENT_CPUS=""
 BULK_LINES=${BULK_LINES:-10000000}
 BULK_BLOCK=${BULK_BLOCK:-500000}
 BULK_STREAMS=${BULK_STREAMS:-1 2 4}
@@ -93,7 +99,7 @@ BARE_PID=$!
 PIDS+=("$BARE_PID")
 # shellcheck disable=SC2086
 java $JVM_FLAGS $JURIST_EXTRA_FLAGS -jar "$JAR" --spring.profiles.active=benchmark --server.port="$PORT_JURIST" \
-  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" > "$OUT/server-jurist.log" 2>&1 &
+  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=1024" > "$OUT/server-jurist.log" 2>&1 &
 JURIST_PID=$!
 PIDS+=("$JURIST_PID")
 up() { # url pid name
@@ -143,7 +149,7 @@ stats0() { # the same with whole numbers
 run_wrk() { # name url expect seconds pid
   local before after
   before=$(cpu "$5")
-  EXPECT="$3" wrk -t2 -c32 -d"$4s" --timeout 10s --latency -s src/bench/wrk/post.lua "$2" > "$OUT/$1.txt"
+  EXPECT="$3" $CLIENT_CPUS wrk -t2 -c32 -d"$4s" --timeout 10s --latency -s src/bench/wrk/post.lua "$2" > "$OUT/$1.txt"
   after=$(cpu "$5")
   local n wrong checked
   n=$(requests "$OUT/$1.txt")
@@ -240,7 +246,7 @@ constant_rate() { # name url rate seconds expect...
   shift 4
   local expects=()
   for e in "$@"; do expects+=(--expect "$e"); done
-  java -Xmx512m src/bench/load/ConstantRate.java --url "$url" --rate "$rate" --duration "$seconds" \
+  $CLIENT_CPUS java -Xmx512m src/bench/load/ConstantRate.java --url "$url" --rate "$rate" --duration "$seconds" \
     --connections "$LATENCY_CONNECTIONS" --warmup 5 --header 'Content-Type: application/json' --header "$TOKEN" \
     --body "$BODY" "${expects[@]}" > "$OUT/$name.txt" || {
     echo "constant-rate run $name failed, see $OUT/$name.txt:" >&2; cat "$OUT/$name.txt" >&2; exit 1; }
@@ -251,11 +257,26 @@ constant_rate() { # name url rate seconds expect...
 }
 field() { awk -v k="$2" '/^RESULT/ {for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2)}' "$1"; }
 ms() { awk -v u="$1" 'BEGIN {printf "%.2f ms", u / 1000}'; }
+# The latency part's load generator on the first CPU and both servers on the others (LATENCY_PIN=1, with 2 or more
+# CPUs): as with a client on another machine, neither steals the other's CPU, so a server's garbage collection
+# cannot stall the generator and the generator's threads cannot delay a server. Its peak is then measured the
+# same way, just before.
+pin() { # cpus of the servers, e.g. 1-3; "" for all
+  local servers=${1:-0-$((CORES - 1))}
+  for pid in "$BARE_PID" "$JURIST_PID"; do taskset -a -cp "$servers" "$pid" > /dev/null; done
+  if [ -n "$1" ]; then CLIENT_CPUS="taskset -c 0"; else CLIENT_CPUS=""; fi
+}
 part_latency() {
-  local load_before load_after
+  local load_before load_after pinned=""
   load_before=$(loadavg)
   warm_up
   local peak_note="median of the single part's decision rounds"
+  if [ "$LATENCY_PIN" = 1 ] && [ "$CORES" -ge 2 ] && command -v taskset > /dev/null; then
+    pin "1-$((CORES - 1))"
+    pinned="load generator on CPU 0, both servers on CPU $([ "$CORES" = 2 ] && echo 1 || echo "s 1-$((CORES - 1))")"
+    pinned="$pinned (taskset); "
+    PEAK="" # the single part's peak had all CPUs
+  fi
   if [ -z "$PEAK" ]; then
     run_side peak-decisions decisions "$DURATION"
     PEAK=$(rps "$OUT/peak-decisions.txt")
@@ -285,11 +306,12 @@ part_latency() {
   constant_rate latency-decisions "$JURIST/api/v1/decisions" "$rate" "$LATENCY_DURATION" \
     '"decision":"PERMIT"' '"subjectId":"member-42"' "$RULESET"
   constant_rate latency-bare "$BARE/api/v1/decisions" "$rate" "$LATENCY_DURATION" "$ECHO_EXPECT"
+  [ -n "$pinned" ] && pin ""
   load_after=$(loadavg)
   local f=$OUT/summary-latency.txt
   {
     echo "## latency at $(awk -v f="$LATENCY_FRACTION" 'BEGIN {print f * 100}') % of the peak, constant rate"
-    echo "peak decisions $PEAK req/s ($peak_note); target $rate req/s, $LATENCY_CONNECTIONS connections," \
+    echo "${pinned}peak decisions $PEAK req/s ($peak_note); target $rate req/s, $LATENCY_CONNECTIONS connections," \
       "${LATENCY_DURATION} s after 5 s at the same rate; latency from each request's due time (wrk2's method)"
     echo "load average before: $load_before; after: $load_after"
     for side in decisions bare; do
