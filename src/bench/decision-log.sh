@@ -11,6 +11,7 @@
 # On PostgreSQL instead: BENCH_PG_URL=jdbc:postgresql://localhost:5432/ BENCH_PG_USER=… BENCH_PG_PASSWORD=… (see start()).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/h2-options.sh
 
 PORT_ON=${BENCH_PORT:-18094}
 PORT_OFF=$((PORT_ON + 1))
@@ -30,7 +31,7 @@ if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
 fi
 
 start() { # name port log-enabled
-  local database=("--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db-$1/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=1024")
+  local database=("--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db-$1/jurist;$H2_OPTIONS")
   if [ -n "${BENCH_PG_URL:-}" ]; then
     # PostgreSQL, as in production: databases jurist_bench_on and jurist_bench_off, which must exist and be
     # empty, under the URL prefix given (jdbc:postgresql://host:port/), as BENCH_PG_USER / BENCH_PG_PASSWORD.

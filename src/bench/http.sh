@@ -30,6 +30,7 @@
 # BENCH_REBUILD=1 (rebuild the jars). Needs wrk, curl, jstat, java 17. Durations are whole seconds, "s" optional.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/h2-options.sh
 
 PARTS=${*:-all}
 [ "$PARTS" = all ] && PARTS="single latency bulk"
@@ -99,7 +100,7 @@ BARE_PID=$!
 PIDS+=("$BARE_PID")
 # shellcheck disable=SC2086
 java $JVM_FLAGS $JURIST_EXTRA_FLAGS -jar "$JAR" --spring.profiles.active=benchmark --server.port="$PORT_JURIST" \
-  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=1024" > "$OUT/server-jurist.log" 2>&1 &
+  "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/db/jurist;$H2_OPTIONS" > "$OUT/server-jurist.log" 2>&1 &
 JURIST_PID=$!
 PIDS+=("$JURIST_PID")
 up() { # url pid name
@@ -261,10 +262,12 @@ ms() { awk -v u="$1" 'BEGIN {printf "%.2f ms", u / 1000}'; }
 # CPUs): as with a client on another machine, neither steals the other's CPU, so a server's garbage collection
 # cannot stall the generator and the generator's threads cannot delay a server. Its peak is then measured the
 # same way, just before.
-pin() { # cpus of the servers, e.g. 1-3; "" for all
-  local servers=${1:-0-$((CORES - 1))}
+SERVER_CPUS=$([ "$CORES" = 2 ] && echo 1 || echo "1-$((CORES - 1))")
+pin() { # on: the generator on CPU 0, the servers on SERVER_CPUS; off: all on all CPUs
+  local servers=$SERVER_CPUS
+  CLIENT_CPUS="taskset -c 0"
+  if [ "$1" = off ]; then servers=0-$((CORES - 1)); CLIENT_CPUS=""; fi
   for pid in "$BARE_PID" "$JURIST_PID"; do taskset -a -cp "$servers" "$pid" > /dev/null; done
-  if [ -n "$1" ]; then CLIENT_CPUS="taskset -c 0"; else CLIENT_CPUS=""; fi
 }
 part_latency() {
   local load_before load_after pinned=""
@@ -272,9 +275,8 @@ part_latency() {
   warm_up
   local peak_note="median of the single part's decision rounds"
   if [ "$LATENCY_PIN" = 1 ] && [ "$CORES" -ge 2 ] && command -v taskset > /dev/null; then
-    pin "1-$((CORES - 1))"
-    pinned="load generator on CPU 0, both servers on CPU $([ "$CORES" = 2 ] && echo 1 || echo "s 1-$((CORES - 1))")"
-    pinned="$pinned (taskset); "
+    pin on
+    pinned="load generator on CPU 0, both servers on CPU(s) $SERVER_CPUS (taskset); "
     PEAK="" # the single part's peak had all CPUs
   fi
   if [ -z "$PEAK" ]; then
@@ -306,7 +308,7 @@ part_latency() {
   constant_rate latency-decisions "$JURIST/api/v1/decisions" "$rate" "$LATENCY_DURATION" \
     '"decision":"PERMIT"' '"subjectId":"member-42"' "$RULESET"
   constant_rate latency-bare "$BARE/api/v1/decisions" "$rate" "$LATENCY_DURATION" "$ECHO_EXPECT"
-  [ -n "$pinned" ] && pin ""
+  [ -n "$pinned" ] && pin off
   load_after=$(loadavg)
   local f=$OUT/summary-latency.txt
   {

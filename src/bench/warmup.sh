@@ -24,6 +24,7 @@
 # Usage: src/bench/warmup.sh   (BENCH_PORT, WARMUP_CONFIGS, ROUNDS, LOAD_SECONDS, BENCH_REBUILD=1, BENCH_JAR)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/h2-options.sh
 
 PORT=${BENCH_PORT:-18095}
 BASE="http://127.0.0.1:$PORT"
@@ -53,7 +54,7 @@ prepare_cds() {
   # shellcheck disable=SC2086
   java $HEAP_OPTS -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -Dspring.context.exit=onRefresh \
     -jar "$APP/$(basename "$JAR")" --spring.profiles.active=benchmark --server.port="$PORT" \
-    "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/training-db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=1024" > "$OUT/cds-training.log" 2>&1 \
+    "--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/training-db/jurist;$H2_OPTIONS" > "$OUT/cds-training.log" 2>&1 \
     || { echo "CDS training run failed, see $OUT/cds-training.log (on JDK 17 a SIGSEGV while the archive is" \
               "written: docs/operations.md)" >&2; exit 1; }
   [ -s "$CDS_ARCHIVE" ] || { echo "no CDS archive written, see $OUT/cds-training.log" >&2; exit 1; }
@@ -99,7 +100,7 @@ one_start() { # config round
   local t0; t0=$(now)
   # shellcheck disable=SC2086
   java $cmd --spring.profiles.active=benchmark --server.port="$PORT" \
-    "--spring.datasource.url=jdbc:h2:file:$PWD/$dir/db/jurist;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=1024" > "$dir/server.log" 2>&1 &
+    "--spring.datasource.url=jdbc:h2:file:$PWD/$dir/db/jurist;$H2_OPTIONS" > "$dir/server.log" 2>&1 &
   SERVER=$!
   local ready=
   for _ in $(seq 1 3000); do
